@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from catalogue.demo import seed as demo
+from catalogue.models import Training
+
+
+class Command(BaseCommand):
+    help = "Fill a fresh database with a deterministic bilingual demo catalogue."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--trainings", type=int, default=40)
+        parser.add_argument("--experts", type=int, default=12)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--if-empty", action="store_true", help="Do nothing if trainings already exist.")
+
+    def handle(self, *args, trainings, experts, seed, if_empty, **options):
+        if trainings < 0 or experts < 1:
+            raise CommandError("--trainings must be >= 0 and --experts >= 1.")
+        if if_empty and Training.objects.exists():
+            self.stdout.write("The database already has trainings; demo data not loaded again.")
+            return
+        demo.seed(trainings=trainings, experts=experts, seed=seed)
+        self.stdout.write(self.style.SUCCESS(f"Demo catalogue: {trainings} trainings by {experts} experts."))
+        self.stdout.write(f"Curator (admin):  {demo.CURATOR_EMAIL} / {demo.DEMO_PASSWORD}  → /fr/admin/")
+        self.stdout.write(f"Trainer:          {demo.TRAINER_EMAIL} / {demo.DEMO_PASSWORD}  → /fr/dashboard/")

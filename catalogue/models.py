@@ -1,0 +1,302 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Exists, Min, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .enums import Competence, Currency, Focus, Format, Language, Level, Mode, Status
+from .text import fold
+
+
+def _localized(obj, field):
+    """The French or English value of `field`, falling back to French."""
+    lang = (get_language() or "fr")[:2]
+    return getattr(obj, f"{field}_{lang}", "") or getattr(obj, f"{field}_fr", "")
+
+
+class Objective(models.Model):
+    """A curated objective a visitor may have; the matcher reads its keywords."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    focus = models.CharField(_("focus"), max_length=10, choices=Focus.choices, db_index=True)
+    name_fr = models.CharField(_("name (French)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    keywords_fr = models.TextField(_("keywords (French)"), blank=True, help_text=_("One keyword or phrase per line."))
+    keywords_en = models.TextField(_("keywords (English)"), blank=True, help_text=_("One keyword or phrase per line."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["focus", "order", "slug"]
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return _localized(self, "name")
+
+    @property
+    def description(self):
+        return _localized(self, "description")
+
+    def keyword_list(self, lang):
+        raw = getattr(self, f"keywords_{lang}", "")
+        return [line.strip() for line in raw.replace(",", "\n").splitlines() if line.strip()]
+
+
+class Platform(models.Model):
+    """A social platform a training or an expert covers (LinkedIn, TikTok, …)."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name_fr = models.CharField(_("name (French)"), max_length=80)
+    name_en = models.CharField(_("name (English)"), max_length=80)
+    keywords_fr = models.TextField(_("keywords (French)"), blank=True)
+    keywords_en = models.TextField(_("keywords (English)"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("platform")
+        verbose_name_plural = _("platforms")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return _localized(self, "name")
+
+
+class TrainingQuerySet(models.QuerySet):
+    def published(self):
+        """The only trainings a visitor, the API, feeds or the sitemap may see."""
+        return self.filter(status=Status.PUBLISHED)
+
+    def owned_by(self, user):
+        """A trainer's own offers, whatever their status."""
+        return self.filter(trainer__user=user)
+
+    def with_next_session(self):
+        """Annotate the next upcoming session's start and city (one query, no N+1)."""
+        upcoming = Session.objects.filter(training=OuterRef("pk"), starts_at__gte=timezone.now())
+        first = upcoming.order_by("starts_at", "pk")
+        return self.annotate(
+            next_session_at=Subquery(first.values("starts_at")[:1]),
+            next_session_city=Subquery(first.values("city")[:1]),
+            next_session_online=Subquery(first.values("is_online")[:1]),
+            has_upcoming=Exists(upcoming),
+        )
+
+    def with_first_session(self):
+        return self.annotate(first_session_at=Min("sessions__starts_at"))
+
+    def with_platform(self, slugs):
+        return self.filter(platforms__slug__in=slugs)
+
+
+class Training(models.Model):
+    """An offer: a conference, course or workshop a trainer proposes."""
+
+    title = models.CharField(_("title"), max_length=160)
+    slug = models.SlugField(_("slug"), max_length=180, unique=True)
+    trainer = models.ForeignKey(
+        "experts.Expert",
+        verbose_name=_("trainer"),
+        on_delete=models.PROTECT,
+        related_name="trainings",
+    )
+    summary = models.CharField(_("summary"), max_length=300, help_text=_("One or two sentences."))
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    focus = models.CharField(_("focus"), max_length=10, choices=Focus.choices)
+    format = models.CharField(_("format"), max_length=12, choices=Format.choices)
+    teaches_knowledge = models.BooleanField(_("knowledge (savoir)"), default=False)
+    teaches_know_how = models.BooleanField(_("know-how (savoir-faire)"), default=False)
+    teaches_interpersonal = models.BooleanField(_("interpersonal skills (savoir-être)"), default=False)
+    level = models.CharField(_("level"), max_length=12, choices=Level.choices, default=Level.BEGINNER)
+    mode = models.CharField(_("delivery mode"), max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.FR)
+    city = models.CharField(_("city"), max_length=80, blank=True, help_text=_("Leave empty for online-only."))
+    city_folded = models.CharField(max_length=80, blank=True, editable=False)
+    duration_hours = models.DecimalField(
+        _("duration (hours)"), max_digits=5, decimal_places=1, validators=[MinValueValidator(Decimal("0.5"))]
+    )
+    price = models.DecimalField(
+        _("price"),
+        max_digits=9,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("0 means free."),
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.CAD)
+    objectives = models.ManyToManyField(Objective, verbose_name=_("objectives"), related_name="trainings", blank=True)
+    platforms = models.ManyToManyField(Platform, verbose_name=_("platforms"), related_name="trainings", blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+    # Lower-cased, accent-free text that search compares on both databases.
+    search_text = models.TextField(blank=True, editable=False)
+    # The content a curator last approved, to show what a re-submission changed.
+    approved_snapshot = models.JSONField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now, editable=False)
+
+    objects = TrainingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("training")
+        verbose_name_plural = _("trainings")
+        permissions = [("moderate_training", _("Can publish, request changes to or reject offers"))]
+        indexes = [
+            models.Index(fields=["status", "focus"]),
+            models.Index(fields=["status", "format"]),
+            models.Index(fields=["status", "level"]),
+            models.Index(fields=["status", "mode"]),
+            models.Index(fields=["status", "language"]),
+            models.Index(fields=["status", "city_folded"]),
+            models.Index(fields=["status", "price"]),
+            models.Index(fields=["status", "-published_at"]),
+            models.Index(fields=["status", "submitted_at"]),
+            models.Index(fields=["status", "teaches_knowledge"]),
+            models.Index(fields=["status", "teaches_know_how"]),
+            models.Index(fields=["status", "teaches_interpersonal"]),
+            models.Index(fields=["status", "featured"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("catalogue:training_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_free(self):
+        return self.price == 0
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+    @property
+    def competences(self):
+        return [
+            code
+            for code, flag in (
+                (Competence.KNOWLEDGE, self.teaches_knowledge),
+                (Competence.KNOW_HOW, self.teaches_know_how),
+                (Competence.INTERPERSONAL, self.teaches_interpersonal),
+            )
+            if flag
+        ]
+
+    @competences.setter
+    def competences(self, codes):
+        codes = set(codes or ())
+        self.teaches_knowledge = Competence.KNOWLEDGE in codes
+        self.teaches_know_how = Competence.KNOW_HOW in codes
+        self.teaches_interpersonal = Competence.INTERPERSONAL in codes
+
+    def get_competences_display(self):
+        return [Competence(code).label for code in self.competences]
+
+    def build_search_text(self, objectives=None, platforms=None):
+        """Folded text of everything a visitor may search for.
+
+        Objectives and platforms can be passed in (bulk seeding); otherwise they
+        are read from the database, so call it after the m2m are saved.
+        """
+        if objectives is None:
+            objectives = list(self.objectives.all()) if self.pk else []
+        if platforms is None:
+            platforms = list(self.platforms.all()) if self.pk else []
+        parts = [self.title, self.summary, self.description, self.city]
+        if self.trainer_id:
+            parts.append(self.trainer.name)
+        for objective in objectives:
+            parts += [objective.name_fr, objective.name_en]
+        for platform in platforms:
+            parts += [platform.name_fr, platform.name_en]
+        return fold(" ".join(filter(None, parts)))
+
+    def refresh_search_fields(self, objectives=None, platforms=None, save=True):
+        self.city_folded = fold(self.city)
+        self.search_text = self.build_search_text(objectives, platforms)
+        if save and self.pk:
+            type(self).objects.filter(pk=self.pk).update(city_folded=self.city_folded, search_text=self.search_text)
+
+
+class Session(models.Model):
+    """One dated occurrence of a training."""
+
+    training = models.ForeignKey(
+        Training, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("training")
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    timezone = models.CharField(_("time zone"), max_length=40, default="America/Montreal")
+    is_online = models.BooleanField(_("online"), default=False)
+    venue = models.CharField(_("venue"), max_length=160, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    city = models.CharField(_("city"), max_length=80, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    seats = models.PositiveIntegerField(_("seats"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        indexes = [models.Index(fields=["training", "starts_at"]), models.Index(fields=["starts_at"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.training} — {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_upcoming(self):
+        return self.starts_at >= timezone.now()
+
+    @property
+    def place(self):
+        if self.is_online:
+            return _("Online")
+        return ", ".join(part for part in (self.venue, self.city) if part)
+
+
+class OfferTransition(models.Model):
+    """One recorded move of an offer through the workflow (catalogue.workflow)."""
+
+    training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    message = models.TextField(_("message"), blank=True)
+    rubric = models.JSONField(_("review rubric"), null=True, blank=True)
+    email_sent_at = models.DateTimeField(null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        indexes = [models.Index(fields=["training", "-at"])]
+
+    def __str__(self):
+        return f"{self.training}: {self.from_status} → {self.to_status}"

@@ -1,0 +1,28 @@
+"""Template helpers shared by every page."""
+
+from django import template
+from django.urls import translate_url
+from django.utils.http import urlencode
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, lang_code):
+    """The current page in another language (query string kept)."""
+    request = context["request"]
+    path = translate_url(request.path, lang_code)
+    if request.GET:
+        path = f"{path}?{request.GET.urlencode()}"
+    return path
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (None removes)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        params.pop(key, None)
+        if value not in (None, ""):
+            params[key] = value
+    return "?" + urlencode(sorted(params.lists()), doseq=True) if params else "?"

@@ -1,0 +1,124 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.enums import Focus, Format, Language
+from catalogue.models import Platform
+from catalogue.text import fold
+
+
+def photo_upload_to(instance, filename):
+    # Never trust the uploaded name: the storage gets a generated one.
+    import uuid
+
+    return f"experts/photos/{uuid.uuid4().hex}.jpg"
+
+
+class ExpertQuerySet(models.QuerySet):
+    def with_focus(self, focus):
+        # `focuses` is a JSON list of codes; its text form contains '"media"'.
+        return self.filter(focuses__icontains=f'"{focus}"')
+
+    def public(self):
+        """Experts a visitor may see: those with at least one published training."""
+        from catalogue.enums import Status
+
+        return self.filter(trainings__status=Status.PUBLISHED).distinct()
+
+
+class Expert(models.Model):
+    """A trainer's public profile. `user` is the account that owns it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="expert"
+    )
+    name = models.CharField(_("public name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    headline = models.CharField(_("headline"), max_length=200, blank=True)
+    bio = models.TextField(_("bio"), blank=True, help_text=_("Markdown."))
+    photo = models.ImageField(_("photo"), upload_to=photo_upload_to, blank=True)
+    focuses = models.JSONField(_("focuses"), default=list, help_text=_("media, network or both."))
+    platforms = models.ManyToManyField(Platform, verbose_name=_("platforms"), related_name="experts", blank=True)
+    city = models.CharField(_("city"), max_length=80, blank=True)
+    city_folded = models.CharField(max_length=80, blank=True, editable=False, db_index=True)
+    languages = models.JSONField(_("languages"), default=list)
+    website = models.URLField(_("website"), blank=True)
+    social_links = models.JSONField(_("social links"), default=list, blank=True)
+    preferred_language = models.CharField(
+        _("language for emails"), max_length=2, choices=Language.choices, default=Language.FR
+    )
+    email_confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ExpertQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.city_folded = fold(self.city)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("experts:expert_detail", kwargs={"slug": self.slug})
+
+    def declares(self, focus):
+        return focus in (self.focuses or [])
+
+    def get_focuses_display(self):
+        return [Focus(code).label for code in self.focuses or [] if code in Focus.values]
+
+
+class Brief(models.Model):
+    """A visitor's request to a trainer, sent before hiring them."""
+
+    class EmailStatus(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed, will retry")
+
+    expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="briefs", verbose_name=_("expert"))
+    training = models.ForeignKey(
+        "catalogue.Training",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="briefs",
+        verbose_name=_("training"),
+    )
+    objective_text = models.CharField(_("your objective"), max_length=500)
+    detected_focus = models.CharField(_("detected focus"), max_length=10, blank=True)
+    objective = models.ForeignKey(
+        "catalogue.Objective", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("objective")
+    )
+    audience = models.CharField(_("audience"), max_length=200, blank=True)
+    group_size = models.PositiveIntegerField(_("group size"), null=True, blank=True)
+    preferred_format = models.CharField(_("preferred format"), max_length=12, choices=Format.choices, blank=True)
+    dates = models.CharField(_("preferred dates"), max_length=200, blank=True)
+    budget = models.CharField(_("budget"), max_length=100, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.FR)
+    message = models.TextField(_("message"))
+    name = models.CharField(_("your name"), max_length=120)
+    email = models.EmailField(_("your email"))
+    consent = models.BooleanField(_("consent to be contacted"), default=False)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    email_status = models.CharField(max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING)
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    email_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("brief")
+        verbose_name_plural = _("briefs")
+        indexes = [models.Index(fields=["expert", "-created_at"]), models.Index(fields=["email_status"])]
+
+    def __str__(self):
+        return f"{self.name} → {self.expert}"

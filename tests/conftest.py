@@ -1,0 +1,34 @@
+import os
+import shutil
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls
+# the tests make next to it are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.path.exists(CHROMIUM) or shutil.which("chromium"):
+        return
+    if os.environ.get("CI"):
+        raise pytest.UsageError(f"CI must run the browser tests, but {CHROMIUM} is missing.")
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}: install Debian's chromium to run browser tests")
+    browser_tests = [item for item in items if "browser" in item.keywords]
+    for item in browser_tests:
+        item.add_marker(skip)
+    if browser_tests:
+        print(f"\nNOTE: {len(browser_tests)} browser tests skipped: no Chromium at {CHROMIUM}.")

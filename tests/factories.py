@@ -1,0 +1,97 @@
+"""Plain factory functions. Each creates exactly what its name says, with
+sensible defaults that a test overrides by keyword."""
+
+import itertools
+from datetime import timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from catalogue.enums import Status
+from catalogue.models import Objective, Platform, Session, Training
+from catalogue.permissions import ensure_curators_group
+from experts.models import Expert
+
+_seq = itertools.count(1)
+
+
+def make_user(email=None, password="a-long-test-password", **fields):
+    n = next(_seq)
+    email = email or f"user{n}@example.com"
+    user = get_user_model().objects.create_user(username=email, email=email, password=password, **fields)
+    return user
+
+
+def make_curator(**fields):
+    user = make_user(is_staff=True, **fields)
+    user.groups.add(ensure_curators_group())
+    return user
+
+
+def make_expert(user=None, with_user=True, **fields):
+    n = next(_seq)
+    if user is None and with_user:
+        user = make_user()
+    defaults = dict(
+        name=f"Expert {n}",
+        slug=f"expert-{n}",
+        focuses=["media"],
+        city="Montréal",
+        languages=["fr"],
+        email_confirmed_at=timezone.now(),
+    )
+    defaults.update(fields)
+    return Expert.objects.create(user=user, **defaults)
+
+
+def make_objective(focus="media", **fields):
+    n = next(_seq)
+    defaults = dict(slug=f"objective-{n}", name_fr=f"Objectif {n}", name_en=f"Objective {n}")
+    defaults.update(fields)
+    return Objective.objects.create(focus=focus, **defaults)
+
+
+def make_platform(**fields):
+    n = next(_seq)
+    defaults = dict(slug=f"platform-{n}", name_fr=f"Plateforme {n}", name_en=f"Platform {n}")
+    defaults.update(fields)
+    return Platform.objects.create(**defaults)
+
+
+def make_training(
+    status=Status.PUBLISHED, trainer=None, objectives=(), platforms=(), competences=("knowledge",), **fields
+):
+    """A training, published unless `status` says otherwise."""
+    n = next(_seq)
+    trainer = trainer or make_expert()
+    defaults = dict(
+        title=f"Training {n}",
+        slug=f"training-{n}",
+        summary="A practical session.",
+        description="",
+        focus="media",
+        format="workshop",
+        duration_hours=Decimal("3"),
+        price=Decimal("100"),
+        city="Montréal",
+    )
+    defaults.update(fields)
+    training = Training(trainer=trainer, status=status, **defaults)
+    training.competences = competences
+    if status == Status.PUBLISHED and training.published_at is None:
+        training.published_at = timezone.now()
+    training.save()
+    training.objectives.set(objectives)
+    training.platforms.set(platforms)
+    training.refresh_search_fields()
+    return training
+
+
+def make_session(training, starts_in=timedelta(days=10), hours=3, **fields):
+    start = timezone.now() + starts_in
+    defaults = dict(city=training.city, venue="Salle A")
+    defaults.update(fields)
+    return Session.objects.create(
+        training=training, starts_at=start, ends_at=start + timedelta(hours=hours), **defaults
+    )
