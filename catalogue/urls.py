@@ -1,10 +1,14 @@
 from django.urls import path
 
-from .views import home, trainings
+from .views import feeds, home, match, trainings
 
 app_name = "catalogue"
 urlpatterns = [
     path("", home.HomeView.as_view(), name="home"),
+    path("match/", match.MatchView.as_view(), name="match"),
     path("trainings/", trainings.TrainingListView.as_view(), name="training_list"),
+    path("trainings/feed.ics", feeds.training_feed_ics, name="training_feed_ics"),
+    path("trainings/feed.xml", feeds.training_feed_atom, name="training_feed_atom"),
     path("trainings/<slug:slug>/", trainings.TrainingDetailView.as_view(), name="training_detail"),
+    path("trainings/<slug:slug>/calendar.ics", feeds.training_ics, name="training_ics"),
 ]

@@ -26,3 +26,11 @@ def query_with(context, **changes):
         if value not in (None, ""):
             params[key] = value
     return "?" + urlencode(sorted(params.lists()), doseq=True) if params else "?"
+
+
+@register.filter
+def markdown(text):
+    """Render trainer-written Markdown through the sanitiser."""
+    from catalogue.markup import render_markdown
+
+    return render_markdown(text)

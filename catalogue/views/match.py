@@ -1,0 +1,5 @@
+from django.views.generic import TemplateView
+
+
+class MatchView(TemplateView):
+    template_name = "catalogue/match.html"  # issue #3
