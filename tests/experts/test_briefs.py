@@ -5,6 +5,7 @@ import smtplib
 from datetime import timedelta
 
 import pytest
+from django.conf import settings as settings_module
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
@@ -433,3 +434,18 @@ def test_rate_limit_reads_the_client_ip_from_the_configured_header(
         assert client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_REAL_IP="198.51.100.1").status_code == 302
         assert client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_REAL_IP="198.51.100.1").status_code == 429
         assert client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_REAL_IP="198.51.100.2").status_code == 302
+
+
+@pytest.mark.skipif(not settings_module.REDIS_URL, reason="needs REDIS_URL: the counter must live in shared Redis")
+def test_rate_limit_counter_lives_in_redis_shared_by_every_server_process(
+    client, expert, objectives, settings, django_capture_on_commit_callbacks
+):
+    import redis
+
+    settings.BRIEF_RATE_LIMIT = "5/h"
+    send(client, expert, django_capture_on_commit_callbacks)
+    send(client, expert, django_capture_on_commit_callbacks)
+    # Another process sees the same counter through its own connection.
+    other_process = redis.Redis.from_url(settings.REDIS_URL)
+    counters = [other_process.get(key) for key in other_process.scan_iter(match="*rl:*")]
+    assert counters == [b"2"]
