@@ -73,9 +73,12 @@ def check_focus(expert, objective=None, objective_text="", lang="fr", max_altern
     objectives = list(Objective.objects.filter(is_active=True))
     query = objective.slug if objective is not None else objective_text
     analysis = matching.analyse(query, objectives, lang)
+    focus = analysis.focus
+    if objective is not None and focus == "unknown":
+        focus = objective.focus  # a curated objective always says its focus
     if objective is None and analysis.objectives:
         objective = analysis.objectives[0].objective
-    needed = {"media": ["media"], "network": ["network"], "mixed": ["media", "network"]}.get(analysis.focus, [])
+    needed = {"media": ["media"], "network": ["network"], "mixed": ["media", "network"]}.get(focus, [])
     missing = [code for code in needed if not expert.declares(code)]
     alternatives = []
     if missing:
@@ -84,7 +87,7 @@ def check_focus(expert, objective=None, objective_text="", lang="fr", max_altern
             wanted |= Q(focuses__icontains=f'"{code}"')
         alternatives = list(Expert.objects.public().filter(wanted).exclude(pk=expert.pk)[:max_alternatives])
     return FocusCheck(
-        focus=analysis.focus,
+        focus=focus,
         explanation=analysis.explanation,
         objective=objective,
         missing=missing,

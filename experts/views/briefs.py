@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django_ratelimit.core import get_usage
 
 from catalogue.enums import Format, Language
-from catalogue.models import Training
+from catalogue.models import Objective, Training
 
 from .. import briefing
 from ..forms import BriefForm
@@ -31,6 +31,7 @@ def send_brief(request, slug):
         initial = {"language": training.language if training else lang}
         if training is not None:
             initial["preferred_format"] = training.format
+        initial.update(_objective_from_query(request))
         return _form_step(request, BriefForm(initial=initial), context)
 
     form = BriefForm(request.POST)
@@ -83,6 +84,16 @@ def _training_from_query(request, expert):
     if training.trainer_id != expert.pk:
         raise Http404
     return training
+
+
+def _objective_from_query(request):
+    """`?objective=` (a slug or the visitor's words, as on /match/) pre-fills the objective."""
+    value = (request.GET.get("objective") or "").strip()[:500]
+    if not value:
+        return {}
+    if Objective.objects.filter(is_active=True, slug=value).exists():
+        return {"objective": value}
+    return {"objective_text": value}
 
 
 def _sent_url(expert, training):

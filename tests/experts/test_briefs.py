@@ -99,6 +99,13 @@ def test_form_from_a_training_page_names_the_training_and_preselects_its_format(
     assert re.search(r'<option value="course" selected>', html)
 
 
+def test_objective_from_the_match_page_is_prefilled(client, expert, objectives):
+    html = client.get(brief_url(expert) + "?objective=grow-network").content.decode()
+    assert re.search(r'<option value="grow-network" selected>', html)
+    html = client.get(brief_url(expert) + "?objective=Trouver+des+clients").content.decode()
+    assert re.search(r'<textarea name="objective_text"[^>]*>\s*Trouver des clients</textarea>', html)
+
+
 def test_unknown_expert_is_404(client):
     assert client.get("/fr/experts/nobody/brief/").status_code == 404
 
@@ -449,3 +456,37 @@ def test_rate_limit_counter_lives_in_redis_shared_by_every_server_process(
     other_process = redis.Redis.from_url(settings.REDIS_URL)
     counters = [other_process.get(key) for key in other_process.scan_iter(match="*rl:*")]
     assert counters == [b"2"]
+
+
+# --- The focus check, whatever the matcher recognises ------------------------------
+
+
+def _matcher_says(monkeypatch, focus, explanation="Because."):
+    from catalogue import matching
+
+    monkeypatch.setattr(
+        matching, "analyse", lambda text, objectives, lang: matching.Analysis(text, focus, [], explanation)
+    )
+
+
+def test_mixed_objective_warns_about_the_focus_the_trainer_lacks(client, expert, objectives, monkeypatch):
+    _matcher_says(monkeypatch, "mixed", "You named a message to spread and contacts to keep.")
+    networker = make_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"])
+    make_training(trainer=networker, focus="network")
+
+    html = client.post(
+        brief_url(expert), brief_data(objective="", objective_text="promouvoir et réseauter")
+    ).content.decode()
+    assert "À la fois médias sociaux et réseaux sociaux" in html
+    assert "You named a message to spread and contacts to keep." in html
+    warning = re.search(r'id="focus-warning">(.*?)</div>', html, re.S).group(1)
+    assert "Votre objectif relève de : Réseaux sociaux, que Marie Média" in warning
+    assert 'href="/fr/experts/nadia-reseau/"' in warning
+
+
+def test_unrecognised_objective_asks_nothing_of_the_trainer_and_says_so(client, expert, objectives, monkeypatch):
+    _matcher_says(monkeypatch, "unknown", "")
+    html = client.post(brief_url(expert), brief_data(objective="", objective_text="euh")).content.decode()
+    assert "Non reconnue" in html
+    assert "Nous n’avons pas pu déterminer si votre objectif" in html
+    assert 'id="focus-warning"' not in html
