@@ -185,9 +185,16 @@ def briefs_to_retry(now=None):
     """Briefs whose emails failed, or whose task never ran, and are worth another try."""
     now = now or timezone.now()
     stale = Q(email_status=Brief.EmailStatus.PENDING, created_at__lt=now - STALE_PENDING_AFTER)
+    # A trainer without an address (a profile no account has claimed yet) is
+    # not retried in vain; their brief goes out once the account has an email.
+    trainer_unreachable = Q(trainer_emailed_at__isnull=True) & (
+        Q(expert__user__isnull=True) | Q(expert__user__email="")
+    )
+    nothing_else_to_send = Q(visitor_emailed_at__isnull=False)
     return (
         Brief.objects.filter(Q(email_status=Brief.EmailStatus.FAILED) | stale)
         .filter(email_attempts__lt=settings.BRIEF_EMAIL_MAX_ATTEMPTS)
+        .exclude(trainer_unreachable & nothing_else_to_send)
         .order_by("created_at", "pk")
     )
 

@@ -490,3 +490,26 @@ def test_unrecognised_objective_asks_nothing_of_the_trainer_and_says_so(client, 
     assert "Non reconnue" in html
     assert "Nous n’avons pas pu déterminer si votre objectif" in html
     assert 'id="focus-warning"' not in html
+
+
+def test_brief_to_a_trainer_without_an_email_waits_for_one_instead_of_burning_retries(
+    client, objectives, django_capture_on_commit_callbacks
+):
+    unclaimed = make_expert(with_user=False, name="Sans Compte", slug="sans-compte")
+    make_training(trainer=unclaimed)
+    send(client, unclaimed, django_capture_on_commit_callbacks)
+    brief = Brief.objects.get()
+    assert (brief.email_status, brief.email_attempts) == ("failed", 1)
+    assert brief.email_error == "trainer: ValueError: the trainer has no email address"
+    assert [m.to for m in mail.outbox] == [["alice@example.org"]]
+
+    call_command("retry_brief_emails")
+    brief.refresh_from_db()
+    assert brief.email_attempts == 1
+
+    unclaimed.user = make_user(email="claimed@example.com")
+    unclaimed.save()
+    call_command("retry_brief_emails")
+    brief.refresh_from_db()
+    assert (brief.email_status, brief.email_attempts) == ("sent", 2)
+    assert [m.to for m in mail.outbox] == [["alice@example.org"], ["claimed@example.com"]]
