@@ -182,6 +182,19 @@ TASKS = {
     }
 }
 
+# --- Briefs to trainers --------------------------------------------------------
+
+# Real sends allowed per client IP ("5/h", "20/d", "3/10m"), counted in the
+# default cache: Redis when REDIS_URL is set, so every server process shares it.
+BRIEF_RATE_LIMIT = env("BRIEF_RATE_LIMIT", "5/h")
+# Where the client IP comes from. Empty: REMOTE_ADDR (no proxy). Behind a
+# reverse proxy, the META key of a header the proxy *overwrites* with the
+# client's address, e.g. HTTP_X_REAL_IP with nginx's
+# `proxy_set_header X-Real-IP $remote_addr;`. Never a header clients set freely.
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
+# `retry_brief_emails` gives up on a brief after this many failed attempts.
+BRIEF_EMAIL_MAX_ATTEMPTS = env_int("BRIEF_EMAIL_MAX_ATTEMPTS", 8)
+
 # --- Internationalisation ---------------------------------------------------
 
 LANGUAGE_CODE = "fr"

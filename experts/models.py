@@ -110,6 +110,13 @@ class Brief(models.Model):
     consent = models.BooleanField(_("consent to be contacted"), default=False)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    # The language of the page the visitor wrote in: their confirmation email's language.
+    visitor_language = models.CharField(
+        _("visitor's language"), max_length=2, choices=Language.choices, default=Language.FR
+    )
+    # Each email is sent once: a retry only sends what has not gone out yet.
+    trainer_emailed_at = models.DateTimeField(_("emailed to the trainer"), null=True, blank=True)
+    visitor_emailed_at = models.DateTimeField(_("confirmation emailed"), null=True, blank=True)
     email_status = models.CharField(max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING)
     email_attempts = models.PositiveSmallIntegerField(default=0)
     email_error = models.TextField(blank=True)

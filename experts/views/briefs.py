@@ -1,5 +1,124 @@
+"""The brief to a trainer: form → confirmation (detected focus) → sent."""
+
+from datetime import timedelta
+
+from django.conf import settings
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django_ratelimit.core import get_usage
+
+from catalogue.enums import Format, Language
+from catalogue.models import Objective, Training
+
+from .. import briefing
+from ..forms import BriefForm
+from ..models import Expert
+
+RATE_LIMIT_GROUP = "experts.brief"
 
 
 def send_brief(request, slug):
-    raise Http404  # issue #3: the brief to a trainer
+    expert = get_object_or_404(Expert.objects.public(), slug=slug)
+    training = _training_from_query(request, expert)
+    lang = (get_language() or settings.LANGUAGE_CODE)[:2]
+    context = {"expert": expert, "training": training}
+
+    if request.method != "POST":
+        initial = {"language": training.language if training else lang}
+        if training is not None:
+            initial["preferred_format"] = training.format
+        initial.update(_objective_from_query(request))
+        return _form_step(request, BriefForm(initial=initial), context)
+
+    form = BriefForm(request.POST)
+    if form.is_spam:
+        # Pretend it worked; store and send nothing.
+        return redirect(_sent_url(expert, training))
+    if not form.is_valid() or request.POST.get("edit"):
+        return _form_step(request, form, context)
+
+    data = form.cleaned_data
+    check = briefing.check_focus(expert, data["objective"], data["objective_text"], lang)
+    if request.POST.get("confirm") == "1":
+        usage = _rate_limit(request, increment=True)
+        if usage and usage["should_limit"]:
+            return _limited(request, usage, context)
+        briefing.submit_brief(expert=expert, data=data, focus_check=check, training=training, visitor_language=lang)
+        return redirect(_sent_url(expert, training))
+
+    usage = _rate_limit(request, increment=False)
+    if usage and usage["count"] >= usage["limit"]:
+        return _limited(request, usage, context)
+    labels = {
+        "preferred_format_label": dict(Format.choices).get(data["preferred_format"], ""),
+        "language_label": dict(Language.choices).get(data["language"], ""),
+    }
+    return render(request, "experts/brief_confirm.html", {**context, **labels, "form": form, "check": check})
+
+
+def brief_sent(request, slug):
+    expert = get_object_or_404(Expert.objects.public(), slug=slug)
+    training = _training_from_query(request, expert)
+    return render(request, "experts/brief_sent.html", {"expert": expert, "training": training})
+
+
+def _form_step(request, form, context):
+    return render(request, "experts/brief_form.html", {**context, "form": form})
+
+
+def _training_from_query(request, expert):
+    """The training the visitor came from: only a published training of this expert.
+
+    An unknown or unpublished slug is ignored; another expert's training is a 404.
+    """
+    slug = request.GET.get("training")
+    if not slug:
+        return None
+    training = Training.objects.published().filter(slug=slug).first()
+    if training is None:
+        return None
+    if training.trainer_id != expert.pk:
+        raise Http404
+    return training
+
+
+def _objective_from_query(request):
+    """`?objective=` (a slug or the visitor's words, as on /match/) pre-fills the objective."""
+    value = (request.GET.get("objective") or "").strip()[:500]
+    if not value:
+        return {}
+    if Objective.objects.filter(is_active=True, slug=value).exists():
+        return {"objective": value}
+    return {"objective_text": value}
+
+
+def _sent_url(expert, training):
+    url = reverse("experts:brief_sent", kwargs={"slug": expert.slug})
+    return f"{url}?{urlencode({'training': training.slug})}" if training else url
+
+
+def _rate_limit(request, increment):
+    """Briefs sent from this client IP in the current window (django-ratelimit, default cache)."""
+    return get_usage(
+        request, group=RATE_LIMIT_GROUP, key="ip", rate=settings.BRIEF_RATE_LIMIT, method="POST", increment=increment
+    )
+
+
+def _limited(request, usage, context):
+    seconds = max(int(usage["time_left"]), 1)
+    response = render(
+        request,
+        "experts/brief_limited.html",
+        {
+            **context,
+            "retry_minutes": max(1, -(-seconds // 60)),
+            "retry_at": timezone.now() + timedelta(seconds=seconds),
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(seconds)
+    return response

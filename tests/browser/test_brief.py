@@ -1,0 +1,66 @@
+"""A visitor on a training page sends a brief to its trainer."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from experts.models import Brief
+from tests.factories import make_expert, make_objective, make_training, make_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_visitor_sends_a_brief_from_a_training_page(page):
+    make_objective("media", slug="spread-messages", name_fr="Diffuser vos messages", name_en="Spread your messages")
+    make_objective("network", slug="grow-network", name_fr="Développer votre réseau", name_en="Grow your network")
+    trainer = make_expert(user=make_user(email="coach@example.com"), name="Marie Média", slug="marie-media")
+    make_training(trainer=trainer, slug="viral-marketing", title="Marketing viral")
+    networker = make_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"], with_user=False)
+    make_training(trainer=networker, focus="network")
+
+    page.goto("/fr/trainings/viral-marketing/")
+    button = page.get_by_role("link", name="Envoyer un brief")
+    if button.count():
+        button.first.click()
+    else:  # the catalogue pages add the button; until then, follow its URL
+        page.goto("/fr/experts/marie-media/brief/?training=viral-marketing")
+    page.wait_for_url(re.compile(r"/fr/experts/marie-media/brief/\?training=viral-marketing$"))
+    assert "Marketing viral" in page.locator("main").inner_text()
+
+    # The honeypot is out of sight and out of the tab order.
+    honeypot = page.locator("input[name=website]")
+    assert honeypot.get_attribute("tabindex") == "-1"
+    assert honeypot.bounding_box()["x"] < 0
+
+    # A first try without the required fields keeps what was typed.
+    page.get_by_label("Choisissez un objectif").select_option("grow-network")
+    page.get_by_label("Votre nom").fill("Alice Visiteur")
+    page.get_by_label("Message au formateur").fill("Nous voulons garder le contact avec nos clients.")
+    page.get_by_label("Votre courriel").fill("alice@example.org")
+    page.get_by_label("Public").fill("Équipe des ventes")
+    page.get_by_label("Taille du groupe").fill("12")
+    page.locator("form.brief-form").evaluate("form => form.noValidate = true")
+    page.get_by_role("button", name="Relire mon brief").click()
+    assert page.get_by_text("Nous ne pouvons envoyer votre brief que si le formateur peut vous contacter.").is_visible()
+    assert page.get_by_label("Votre nom").input_value() == "Alice Visiteur"
+
+    page.get_by_label("J’accepte que ce formateur me contacte par courriel au sujet de ce brief.").check()
+    page.get_by_role("button", name="Relire mon brief").click()
+
+    # Confirmation: the network focus does not match this media trainer.
+    page.get_by_role("heading", name="Vérifiez votre brief avant de l’envoyer").wait_for()
+    assert "Réseaux sociaux" in page.locator("#detected-focus").inner_text()
+    warning = page.locator("#focus-warning")
+    assert "Marie Média ne déclare pas comme spécialité" in warning.inner_text()
+    assert warning.get_by_role("link", name="Nadia Réseau").get_attribute("href") == "/fr/experts/nadia-reseau/"
+    assert Brief.objects.count() == 0
+
+    page.get_by_role("button", name="Envoyer mon brief").click()
+    page.wait_for_url("**/fr/experts/marie-media/brief/sent/?training=viral-marketing")
+    assert page.get_by_role("heading", name="Votre brief a été envoyé", exact=True).is_visible()
+    assert "La suite" in page.locator("main").inner_text()
+
+    brief = Brief.objects.get()
+    assert (brief.name, brief.detected_focus, brief.training.slug) == ("Alice Visiteur", "network", "viral-marketing")
+    assert sorted(m.to[0] for m in mail.outbox) == ["alice@example.org", "coach@example.com"]

@@ -1,0 +1,515 @@
+"""The brief to a trainer: form, confirmation with the detected focus, sending, abuse limits."""
+
+import re
+import smtplib
+from datetime import timedelta
+
+import pytest
+from django.conf import settings as settings_module
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from catalogue.enums import Status
+from experts import briefing
+from experts.models import Brief
+from tests.factories import make_expert, make_objective, make_training, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def objectives():
+    return {
+        "media": make_objective(
+            "media", slug="spread-messages", name_fr="Diffuser vos messages", name_en="Spread your messages"
+        ),
+        "network": make_objective(
+            "network",
+            slug="grow-network",
+            name_fr="Développer votre réseau d'affaires",
+            name_en="Grow your business network",
+        ),
+    }
+
+
+@pytest.fixture
+def expert():
+    """A public media expert who reads email in English."""
+    user = make_user(email="trainer@example.com")
+    expert = make_expert(user=user, name="Marie Média", slug="marie-media", focuses=["media"], preferred_language="en")
+    expert.training = make_training(trainer=expert, slug="viral-marketing", title="Viral marketing", format="course")
+    return expert
+
+
+def brief_url(expert, lang="fr", training=None):
+    with translation.override(lang):
+        url = reverse("experts:brief", kwargs={"slug": expert.slug})
+    return f"{url}?training={training}" if training else url
+
+
+def brief_data(**changes):
+    data = {
+        "objective": "spread-messages",
+        "objective_text": "",
+        "audience": "Our sales team",
+        "group_size": "12",
+        "preferred_format": "workshop",
+        "dates": "A morning in March",
+        "budget": "1500 $",
+        "language": "fr",
+        "message": "We launch a product in the spring & want to talk about it.",
+        "name": "Alice Visiteur",
+        "email": "alice@example.org",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def send(client, expert, capture, lang="fr", training=None, **changes):
+    with capture(execute=True):
+        return client.post(brief_url(expert, lang, training), {**brief_data(**changes), "confirm": "1"})
+
+
+# --- The form -----------------------------------------------------------------
+
+
+def test_form_lists_curated_objectives_grouped_by_focus_and_hides_the_honeypot(client, expert, objectives):
+    response = client.get(brief_url(expert))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Envoyer un brief à Marie Média" in html
+    assert re.search(r'<optgroup label="Médias sociaux">\s*<option value="spread-messages"', html)
+    assert re.search(r'<optgroup label="Réseaux sociaux">\s*<option value="grow-network"', html)
+    for name in ("objective_text", "audience", "group_size", "preferred_format", "dates", "budget", "message"):
+        assert f'name="{name}"' in html
+    honeypot = re.search(r'<div[^>]*class="hp-field"[^>]*>.*?</div>\s*</div>', html, re.S)
+    assert honeypot and 'aria-hidden="true"' in honeypot.group(0)
+    assert re.search(r'<input[^>]*name="website"[^>]*tabindex="-1"', html)
+    assert "style=" not in html
+
+
+def test_form_from_a_training_page_names_the_training_and_preselects_its_format(client, expert, objectives):
+    html = client.get(brief_url(expert, training="viral-marketing")).content.decode()
+    assert "À propos de la formation « Viral marketing »." in html or "Viral marketing" in html
+    assert re.search(r'<option value="course" selected>', html)
+
+
+def test_objective_from_the_match_page_is_prefilled(client, expert, objectives):
+    html = client.get(brief_url(expert) + "?objective=grow-network").content.decode()
+    assert re.search(r'<option value="grow-network" selected>', html)
+    html = client.get(brief_url(expert) + "?objective=Trouver+des+clients").content.decode()
+    assert re.search(r'<textarea name="objective_text"[^>]*>\s*Trouver des clients</textarea>', html)
+
+
+def test_unknown_expert_is_404(client):
+    assert client.get("/fr/experts/nobody/brief/").status_code == 404
+
+
+def test_expert_without_published_training_is_404(client):
+    hidden = make_expert(slug="hidden-expert")
+    make_training(trainer=hidden, status=Status.SUBMITTED)
+    assert client.get(brief_url(hidden)).status_code == 404
+    assert client.post(brief_url(hidden), {**brief_data(), "confirm": "1"}).status_code == 404
+    assert Brief.objects.count() == 0
+
+
+def test_another_experts_training_is_404(client, expert):
+    make_training(slug="someone-elses")
+    assert client.get(brief_url(expert, training="someone-elses")).status_code == 404
+
+
+def test_unpublished_or_unknown_training_is_ignored(client, expert, objectives, django_capture_on_commit_callbacks):
+    make_training(trainer=expert, slug="draft-one", status=Status.DRAFT, title="Secret draft")
+    response = client.get(brief_url(expert, training="draft-one"))
+    assert response.status_code == 200
+    assert "Secret draft" not in response.content.decode()
+    send(client, expert, django_capture_on_commit_callbacks, training="draft-one")
+    assert Brief.objects.get().training is None
+
+
+# --- Validation keeps what was typed --------------------------------------------
+
+
+def test_missing_objective_and_consent_show_errors_and_keep_the_input(client, expert, objectives):
+    response = client.post(
+        brief_url(expert), brief_data(objective="", consent=None, email="not-an-email", message="Hello & welcome")
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Choisissez un objectif dans la liste ou décrivez votre objectif dans vos mots." in html
+    assert "Nous ne pouvons envoyer votre brief que si le formateur peut vous contacter." in html
+    assert "Saisissez une adresse courriel valide, par exemple nom@exemple.com." in html
+    assert 'value="Alice Visiteur"' in html
+    assert 'value="not-an-email"' in html
+    assert "Hello &amp; welcome</textarea>" in html
+    assert 'value="Our sales team"' in html
+    assert 'value="A morning in March"' in html
+    assert Brief.objects.count() == 0
+
+
+def test_unknown_objective_slug_is_an_error(client, expert, objectives):
+    html = client.post(brief_url(expert), brief_data(objective="no-such-thing")).content.decode()
+    assert "Sélectionnez un choix valide." in html or "Choisissez un objectif dans la liste." in html
+    assert Brief.objects.count() == 0
+
+
+def test_edit_from_the_confirmation_returns_to_the_filled_form(client, expert, objectives):
+    html = client.post(brief_url(expert), {**brief_data(), "edit": "1"}).content.decode()
+    assert "Relire mon brief" in html
+    assert 'value="Alice Visiteur"' in html
+    assert re.search(r'<option value="spread-messages" selected>', html)
+    assert "invalid-feedback" not in html
+
+
+# --- Confirmation step ----------------------------------------------------------
+
+
+def test_first_post_shows_the_detected_focus_and_sends_nothing(client, expert, objectives):
+    response = client.post(brief_url(expert), brief_data())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Vérifiez votre brief avant de l’envoyer" in html
+    detected = re.search(r'<p class="mb-1" id="detected-focus">(.*?)</p>', html, re.S).group(1)
+    assert "Médias sociaux" in detected
+    assert "Diffuser vos messages" in detected
+    assert "Marie Média déclare cette spécialité." in html
+    assert 'id="focus-warning"' not in html
+    assert Brief.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_confirmation_re_posts_every_field_as_hidden_inputs(client, expert, objectives):
+    html = client.post(brief_url(expert), brief_data()).content.decode()
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)"(?: value="([^"]*)")?', html))
+    assert hidden["objective"] == "spread-messages"
+    assert hidden["message"] == "We launch a product in the spring &amp; want to talk about it."
+    assert hidden["email"] == "alice@example.org"
+    assert hidden["group_size"] == "12"
+    assert hidden["consent"] == "True"
+    assert set(brief_data()) <= set(hidden) | {"website"}
+    assert re.search(r'<button type="submit" name="confirm" value="1"', html)
+
+
+def test_focus_mismatch_warns_and_links_to_experts_who_declare_it(client, expert, objectives):
+    networker = make_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"])
+    make_training(trainer=networker, focus="network")
+    both = make_expert(name="Bob Both", slug="bob-both", focuses=["media", "network"])
+    make_training(trainer=both)
+    private = make_expert(name="Paul Private", slug="paul-private", focuses=["network"])
+    make_training(trainer=private, status=Status.DRAFT)
+
+    html = client.post(brief_url(expert), brief_data(objective="grow-network")).content.decode()
+    warning = re.search(r'id="focus-warning">(.*?)</div>', html, re.S).group(1)
+    assert "Réseaux sociaux" in warning
+    assert "Marie Média ne déclare pas comme spécialité" in warning
+    assert 'href="/fr/experts/nadia-reseau/"' in warning
+    assert 'href="/fr/experts/bob-both/"' in warning
+    assert "paul-private" not in warning
+    assert "marie-media" not in warning
+    # The visitor may still send.
+    assert re.search(r'name="confirm" value="1"', html)
+
+
+def test_mismatched_brief_can_still_be_sent(client, expert, objectives, django_capture_on_commit_callbacks):
+    response = send(client, expert, django_capture_on_commit_callbacks, objective="grow-network")
+    assert response.status_code == 302
+    brief = Brief.objects.get()
+    assert brief.detected_focus == "network"
+    assert brief.objective == objectives["network"]
+
+
+def test_free_text_objective_is_kept_in_the_visitors_words(
+    client, expert, objectives, django_capture_on_commit_callbacks
+):
+    send(client, expert, django_capture_on_commit_callbacks, objective="", objective_text="Faire connaître notre OBNL")
+    brief = Brief.objects.get()
+    assert brief.objective_text == "Faire connaître notre OBNL"
+    assert brief.detected_focus in {"media", "network", "mixed", "unknown"}
+
+
+# --- Sending ------------------------------------------------------------------
+
+
+def test_confirmed_brief_is_stored_then_emailed_to_trainer_and_visitor(
+    client, expert, objectives, django_capture_on_commit_callbacks
+):
+    response = send(client, expert, django_capture_on_commit_callbacks, training="viral-marketing")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/experts/marie-media/brief/sent/?training=viral-marketing"
+    brief = Brief.objects.get()
+    assert (brief.expert, brief.training.slug, brief.objective) == (expert, "viral-marketing", objectives["media"])
+    assert brief.detected_focus == "media"
+    assert brief.objective_text == "Diffuser vos messages"
+    assert (brief.name, brief.email, brief.consent, brief.group_size) == (
+        "Alice Visiteur",
+        "alice@example.org",
+        True,
+        12,
+    )
+    assert (brief.preferred_format, brief.language, brief.visitor_language) == ("workshop", "fr", "fr")
+    assert brief.email_status == Brief.EmailStatus.SENT
+    assert brief.email_attempts == 1
+    assert brief.trainer_emailed_at and brief.visitor_emailed_at
+
+    to_trainer, to_visitor = mail.outbox
+    # The trainer reads English; replying answers the visitor.
+    assert to_trainer.to == ["trainer@example.com"]
+    assert to_trainer.reply_to == ["alice@example.org"]
+    assert to_trainer.subject == "Brief from Alice Visiteur: Diffuser vos messages"
+    assert "Hello Marie Média," in to_trainer.body
+    assert "Detected focus: Social media" in to_trainer.body
+    assert "Training: Viral marketing" in to_trainer.body
+    assert "Audience: Our sales team" in to_trainer.body
+    assert "Preferred format: Workshop" in to_trainer.body
+    assert "We launch a product in the spring & want to talk about it." in to_trainer.body
+    assert "/en/dashboard/" in to_trainer.body
+    # The visitor wrote in French.
+    assert to_visitor.to == ["alice@example.org"]
+    assert to_visitor.subject == "Votre brief à Marie Média a été envoyé"
+    assert "Bonjour Alice Visiteur," in to_visitor.body
+    assert "Objectif : Diffuser vos messages" in to_visitor.body
+    assert "/fr/experts/marie-media/" in to_visitor.body
+
+
+def test_success_page_says_what_happens_next(client, expert, objectives, django_capture_on_commit_callbacks):
+    response = send(client, expert, django_capture_on_commit_callbacks, lang="en")
+    page = client.get(response["Location"]).content.decode()
+    assert "Your brief was sent" in page
+    assert "Marie Média receives your brief by email and replies directly to the address you gave." in page
+    assert mail.outbox[1].subject == "Your brief to Marie Média was sent"
+    assert mail.outbox[0].subject.startswith("Brief from Alice Visiteur: Spread your messages")
+
+
+def test_trainer_email_in_french_when_the_trainer_prefers_it(client, objectives, django_capture_on_commit_callbacks):
+    expert = make_expert(user=make_user(email="fr@example.com"), name="Jean", slug="jean", preferred_language="fr")
+    make_training(trainer=expert)
+    send(client, expert, django_capture_on_commit_callbacks, lang="en")
+    to_trainer, to_visitor = mail.outbox
+    assert to_trainer.subject == "Brief de Alice Visiteur : Spread your messages"
+    assert "Bonjour Jean," in to_trainer.body
+    assert "Format souhaité : Atelier" in to_trainer.body
+    assert to_visitor.subject == "Your brief to Jean was sent"
+
+
+def test_emails_go_out_only_after_the_transaction_commits(
+    client, expert, objectives, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        client.post(brief_url(expert), {**brief_data(), "confirm": "1"})
+    assert Brief.objects.get().email_status == Brief.EmailStatus.PENDING
+    assert mail.outbox == []
+    assert len(callbacks) == 1
+    callbacks[0]()
+    assert len(mail.outbox) == 2
+
+
+# --- Email failure and retry ----------------------------------------------------
+
+
+def _failing_send(self, messages):
+    raise smtplib.SMTPServerDisconnected("mail server down")
+
+
+def test_email_failure_keeps_the_brief_and_the_visitor_still_sees_success(
+    client, expert, objectives, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(EmailBackend, "send_messages", _failing_send)
+    response = send(client, expert, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert "brief/sent/" in response["Location"]
+    brief = Brief.objects.get()
+    assert brief.email_status == Brief.EmailStatus.FAILED
+    assert brief.email_attempts == 1
+    assert "mail server down" in brief.email_error
+    assert mail.outbox == []
+
+    monkeypatch.undo()
+    call_command("retry_brief_emails")
+    brief.refresh_from_db()
+    assert brief.email_status == Brief.EmailStatus.SENT
+    assert brief.email_attempts == 2
+    assert brief.email_error == ""
+    assert [m.to for m in mail.outbox] == [["trainer@example.com"], ["alice@example.org"]]
+
+    call_command("retry_brief_emails")
+    assert len(mail.outbox) == 2
+
+
+def test_retry_sends_only_the_email_that_failed(
+    client, expert, objectives, django_capture_on_commit_callbacks, monkeypatch
+):
+    original = EmailBackend.send_messages
+
+    def fail_for_trainer(self, messages):
+        if messages[0].to == ["trainer@example.com"]:
+            raise smtplib.SMTPRecipientsRefused({})
+        return original(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", fail_for_trainer)
+    send(client, expert, django_capture_on_commit_callbacks)
+    brief = Brief.objects.get()
+    assert brief.email_status == Brief.EmailStatus.FAILED
+    assert brief.email_error.startswith("trainer: SMTPRecipientsRefused")
+    assert [m.to for m in mail.outbox] == [["alice@example.org"]]
+
+    monkeypatch.undo()
+    call_command("retry_brief_emails")
+    assert [m.to for m in mail.outbox] == [["alice@example.org"], ["trainer@example.com"]]
+    brief.refresh_from_db()
+    assert brief.email_status == Brief.EmailStatus.SENT
+
+
+def test_retry_gives_up_after_max_attempts_and_picks_up_stale_pending_briefs(expert, objectives, settings):
+    settings.BRIEF_EMAIL_MAX_ATTEMPTS = 3
+    common = dict(expert=expert, objective_text="x", message="m", name="N", email="n@example.org", consent=True)
+    exhausted = Brief.objects.create(email_status="failed", email_attempts=3, **common)
+    stale = Brief.objects.create(**common)
+    Brief.objects.filter(pk=stale.pk).update(created_at=timezone.now() - timedelta(hours=1))
+    fresh = Brief.objects.create(**common)
+
+    assert list(briefing.briefs_to_retry()) == [stale]
+    assert briefing.retry_failed() == (1, 0)
+    stale.refresh_from_db()
+    exhausted.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (stale.email_status, exhausted.email_status, fresh.email_status) == ("sent", "failed", "pending")
+
+
+# --- Abuse ----------------------------------------------------------------------
+
+
+def test_filled_honeypot_pretends_success_and_stores_nothing(
+    client, expert, objectives, django_capture_on_commit_callbacks
+):
+    response = send(client, expert, django_capture_on_commit_callbacks, website="http://spam.example")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/experts/marie-media/brief/sent/"
+    assert Brief.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_sixth_brief_in_an_hour_is_refused_with_a_retry_time(
+    client, expert, objectives, settings, django_capture_on_commit_callbacks
+):
+    settings.BRIEF_RATE_LIMIT = "5/h"
+    # Confirmation steps do not count: only real sends do.
+    for _ in range(7):
+        assert client.post(brief_url(expert), brief_data()).status_code == 200
+    for n in range(5):
+        response = send(client, expert, django_capture_on_commit_callbacks, name=f"Visitor {n}")
+        assert response.status_code == 302
+
+    response = send(client, expert, django_capture_on_commit_callbacks, name="Visitor 6")
+    html = response.content.decode()
+    assert response.status_code == 429
+    retry_after = int(response["Retry-After"])
+    assert 0 < retry_after <= 3600
+    minutes = -(-retry_after // 60)
+    assert re.search(rf"Vous pourrez réessayer à \d{{1,2}}:\d{{2}} \(dans environ {minutes} min\)\.", html)
+    assert "Votre brief n’a pas été envoyé." in html
+    assert Brief.objects.count() == 5
+    assert len(mail.outbox) == 10
+
+    # The confirmation step already says so, before the visitor confirms.
+    assert client.post(brief_url(expert), brief_data()).status_code == 429
+    # Another client IP is not limited.
+    other = client.post(brief_url(expert), {**brief_data(), "confirm": "1"}, REMOTE_ADDR="203.0.113.9")
+    assert other.status_code == 302
+
+
+def test_rate_limit_is_configurable(client, expert, objectives, settings, django_capture_on_commit_callbacks):
+    settings.BRIEF_RATE_LIMIT = "1/d"
+    assert send(client, expert, django_capture_on_commit_callbacks).status_code == 302
+    response = send(client, expert, django_capture_on_commit_callbacks)
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 86400
+
+
+def test_rate_limit_reads_the_client_ip_from_the_configured_header(
+    client, expert, objectives, settings, django_capture_on_commit_callbacks
+):
+    settings.BRIEF_RATE_LIMIT = "1/h"
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    url = brief_url(expert)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_REAL_IP="198.51.100.1").status_code == 302
+        assert client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_REAL_IP="198.51.100.1").status_code == 429
+        assert client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_REAL_IP="198.51.100.2").status_code == 302
+
+
+@pytest.mark.skipif(not settings_module.REDIS_URL, reason="needs REDIS_URL: the counter must live in shared Redis")
+def test_rate_limit_counter_lives_in_redis_shared_by_every_server_process(
+    client, expert, objectives, settings, django_capture_on_commit_callbacks
+):
+    import redis
+
+    settings.BRIEF_RATE_LIMIT = "5/h"
+    send(client, expert, django_capture_on_commit_callbacks)
+    send(client, expert, django_capture_on_commit_callbacks)
+    # Another process sees the same counter through its own connection.
+    other_process = redis.Redis.from_url(settings.REDIS_URL)
+    counters = [other_process.get(key) for key in other_process.scan_iter(match="*rl:*")]
+    assert counters == [b"2"]
+
+
+# --- The focus check, whatever the matcher recognises ------------------------------
+
+
+def _matcher_says(monkeypatch, focus, explanation="Because."):
+    from catalogue import matching
+
+    monkeypatch.setattr(
+        matching, "analyse", lambda text, objectives, lang: matching.Analysis(text, focus, [], explanation)
+    )
+
+
+def test_mixed_objective_warns_about_the_focus_the_trainer_lacks(client, expert, objectives, monkeypatch):
+    _matcher_says(monkeypatch, "mixed", "You named a message to spread and contacts to keep.")
+    networker = make_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"])
+    make_training(trainer=networker, focus="network")
+
+    html = client.post(
+        brief_url(expert), brief_data(objective="", objective_text="promouvoir et réseauter")
+    ).content.decode()
+    assert "À la fois médias sociaux et réseaux sociaux" in html
+    assert "You named a message to spread and contacts to keep." in html
+    warning = re.search(r'id="focus-warning">(.*?)</div>', html, re.S).group(1)
+    assert "Votre objectif relève de : Réseaux sociaux, que Marie Média" in warning
+    assert 'href="/fr/experts/nadia-reseau/"' in warning
+
+
+def test_unrecognised_objective_asks_nothing_of_the_trainer_and_says_so(client, expert, objectives, monkeypatch):
+    _matcher_says(monkeypatch, "unknown", "")
+    html = client.post(brief_url(expert), brief_data(objective="", objective_text="euh")).content.decode()
+    assert "Non reconnue" in html
+    assert "Nous n’avons pas pu déterminer si votre objectif" in html
+    assert 'id="focus-warning"' not in html
+
+
+def test_brief_to_a_trainer_without_an_email_waits_for_one_instead_of_burning_retries(
+    client, objectives, django_capture_on_commit_callbacks
+):
+    unclaimed = make_expert(with_user=False, name="Sans Compte", slug="sans-compte")
+    make_training(trainer=unclaimed)
+    send(client, unclaimed, django_capture_on_commit_callbacks)
+    brief = Brief.objects.get()
+    assert (brief.email_status, brief.email_attempts) == ("failed", 1)
+    assert brief.email_error == "trainer: ValueError: the trainer has no email address"
+    assert [m.to for m in mail.outbox] == [["alice@example.org"]]
+
+    call_command("retry_brief_emails")
+    brief.refresh_from_db()
+    assert brief.email_attempts == 1
+
+    unclaimed.user = make_user(email="claimed@example.com")
+    unclaimed.save()
+    call_command("retry_brief_emails")
+    brief.refresh_from_db()
+    assert (brief.email_status, brief.email_attempts) == ("sent", 2)
+    assert [m.to for m in mail.outbox] == [["alice@example.org"], ["claimed@example.com"]]
