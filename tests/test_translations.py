@@ -13,12 +13,16 @@ def test_french_catalogue_has_no_missing_or_fuzzy_translation():
     assert [e.msgid for e in po.fuzzy_entries()] == []
 
 
+def _placeholders(text):
+    return sorted(part.split(")")[0] for part in text.split("%(")[1:])
+
+
 def test_french_translations_keep_their_placeholders():
     po = polib.pofile(str(PO))
     broken = [
         e.msgid
         for e in po.translated_entries()
-        if sorted(part.split(")")[0] for part in e.msgid.split("%(")[1:])
-        != sorted(part.split(")")[0] for part in e.msgstr.split("%(")[1:])
+        for msgstr in (e.msgstr_plural.values() if e.msgid_plural else [e.msgstr])
+        if _placeholders(e.msgid) != _placeholders(msgstr)
     ]
     assert broken == []

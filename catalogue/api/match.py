@@ -1,6 +1,7 @@
 """GET /api/v1/match/?objective=TEXT&lang=fr|en: the matcher as JSON (DESIGN.md)."""
 
 from django.utils import translation
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -13,7 +14,7 @@ from ..ranking import rank_experts, rank_trainings
 
 MAX_OBJECTIVE_LENGTH = 500
 LANGUAGES = ["fr", "en"]
-FOCUS_RESULTS = [MEDIA, NETWORK, MIXED, UNKNOWN]
+MATCH_FOCUSES = [MEDIA, NETWORK, MIXED, UNKNOWN]
 
 
 class MatchQuerySerializer(serializers.Serializer):
@@ -29,15 +30,15 @@ class MatchQuerySerializer(serializers.Serializer):
 class MatchObjectiveSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
-    focus = serializers.ChoiceField(choices=Focus.values)
+    focus = serializers.ChoiceField(choices=Focus.choices)
     score = serializers.FloatField(help_text="0 to 1; 1 for an exact slug.")
 
 
 class MatchTrainingSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     title = serializers.CharField()
-    focus = serializers.ChoiceField(choices=Focus.values)
-    format = serializers.ChoiceField(choices=Format.values)
+    focus = serializers.ChoiceField(choices=Focus.choices)
+    format = serializers.ChoiceField(choices=Format.choices)
     score = serializers.FloatField(help_text="0 to 1.")
     reasons = serializers.ListField(child=serializers.CharField(), help_text="Why it ranked there.")
 
@@ -45,14 +46,14 @@ class MatchTrainingSerializer(serializers.Serializer):
 class MatchExpertSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
-    focuses = serializers.ListField(child=serializers.ChoiceField(choices=Focus.values))
+    focuses = serializers.ListField(child=serializers.ChoiceField(choices=Focus.choices))
     score = serializers.FloatField(help_text="0 to 1.")
     reasons = serializers.ListField(child=serializers.CharField(), help_text="Why this expert is proposed.")
 
 
 class MatchSerializer(serializers.Serializer):
     query = serializers.CharField()
-    focus = serializers.ChoiceField(choices=FOCUS_RESULTS)
+    focus = serializers.ChoiceField(choices=MATCH_FOCUSES)
     objectives = MatchObjectiveSerializer(many=True, help_text="Recognised objectives, best first.")
     explanation = serializers.CharField()
     trainings = MatchTrainingSerializer(many=True)
@@ -114,6 +115,7 @@ class MatchAPIView(APIView):
         responses={
             200: MatchSerializer,
             400: OpenApiResponse(
+                response=OpenApiTypes.OBJECT,
                 description="`objective` missing, empty or longer than 500 characters, or `lang` not fr/en.",
                 examples=[OpenApiExample("missing", value={"objective": ["This field is required."]})],
             ),

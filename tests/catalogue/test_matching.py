@@ -148,7 +148,7 @@ def test_curated_keywords_are_read_from_the_objective_not_from_code():
     objectives[0].keywords_fr += "\ninfolettre hebdomadaire\nbalado"
 
     assert analyse("lancer un balado", objectives, "fr").focus == "media"
-    assert analyse("lancer un balado", [o for o in objectives[3:]], "fr").focus == "unknown"
+    assert analyse("lancer un balado", list(objectives[3:]), "fr").focus == "unknown"
 
 
 def test_explanation_in_french_names_words_and_the_media_meaning():
