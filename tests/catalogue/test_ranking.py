@@ -168,3 +168,14 @@ def test_ranking_takes_the_same_number_of_queries_whatever_the_size(objectives, 
 
     assert len(trainings) == count
     assert len(experts) == min(count, 6)
+
+
+def test_french_plural_of_trainings_on_the_objective(objectives):
+    expert = make_expert(focuses=["media"])
+    for _ in range(2):
+        make_training(trainer=expert, focus="media", objectives=[objectives["marketing-viral"]])
+
+    with translation.override("fr"):
+        [result] = rank_experts(_analyse("marketing viral", objectives, "fr"))
+
+    assert result.reasons[1] == "2 formations publiées sur votre objectif."
