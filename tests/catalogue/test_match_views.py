@@ -178,3 +178,19 @@ def test_match_page_query_count_does_not_grow(client, objectives, count, django_
         response = client.get("/en/match/", {"objective": "viral"})
 
     assert _text(response).count("Carries your objective") == count
+
+
+@pytest.mark.parametrize("count", [2, 6])
+def test_home_query_count_does_not_grow(client, objectives, count, django_assert_max_num_queries):
+    for _ in range(count):
+        make_session(make_training(featured=True))
+
+    with django_assert_max_num_queries(3):
+        response = client.get("/fr/")
+
+    assert _text(response).count("Prochaine session :") == count
+
+
+def test_match_results_are_not_indexed_but_the_empty_page_is(client, objectives):
+    assert b'name="robots" content="noindex"' in client.get("/en/match/", {"objective": "viral"}).content
+    assert b'name="robots"' not in client.get("/en/match/").content
