@@ -46,7 +46,7 @@ MAX_GAP = 1
 # the language: just what would otherwise break phrases apart.
 _STOP_WORDS_TEXT = """
 a au aux avec ce ces cet cette d de des du en et l la le les leur leurs ma mes mon nos notre par pour
-sa se ses son sur ta tes ton un une vos votre je j nous vous on qu que qui y faire fait
+sa se ses son sur ta tes ton un une vos votre je j nous vous on qu que qui y
 an and are as at be by for from i in into is it its me my of on or our the their this to
 us we with your yours make making made
 """

@@ -20,6 +20,8 @@ PHRASINGS = [
     ("annoncer notre événement au grand public", "media", "diffuser-vos-messages"),
     ("élaborer une stratégie sur les médias sociaux", "media", "diffuser-vos-messages"),
     ("PUBLICITE", "media", "promouvoir-un-produit"),
+    ("faire connaître mon organisme sans but lucratif", "media", "promouvoir-un-produit"),
+    ("augmenter mes abonnés sur Instagram", "media", "diffuser-vos-messages"),
     # French, network
     ("utiliser les médias sociaux pour garder contact avec mes clients", "network", "maintenir-vos-contacts-en-vie"),
     ("développer mon réseau d'affaires", "network", "developper-votre-reseau-d-affaires"),
@@ -32,6 +34,8 @@ PHRASINGS = [
     ("rester en contact avec mes anciens collègues", "network", "maintenir-vos-contacts-en-vie"),
     ("faire briller mon étoile", "network", "faire-briller-votre-etoile"),
     ("élargir mon réseau professionnel", "network", "developper-votre-reseau-d-affaires"),
+    ("trouver un emploi grâce à LinkedIn", "network", "developper-votre-reseau-d-affaires"),
+    ("améliorer mon profil LinkedIn", "network", "faire-briller-votre-etoile"),
     # French, mixed
     ("promouvoir mon produit et développer mon réseau d'affaires", "mixed", None),
     ("diffuser mes messages et entretenir mes relations avec mes clients", "mixed", None),
@@ -41,6 +45,8 @@ PHRASINGS = [
     ("je veux une formation sur les médias sociaux", "unknown", None),
     ("apprendre la cuisine italienne", "unknown", None),
     ("bonjour", "unknown", None),
+    ("mieux utiliser LinkedIn", "unknown", None),
+    ("apprendre à connaître mes clients", "unknown", None),
     # English, media
     ("use social media to promote my products", "media", "promouvoir-un-produit"),
     ("spread the word about our new service", "media", "diffuser-vos-messages"),
@@ -49,6 +55,8 @@ PHRASINGS = [
     ("launch a new product", "media", "promouvoir-un-produit"),
     ("increase our brand awareness", "media", "promouvoir-un-produit"),
     ("social media strategy for our nonprofit", "media", "diffuser-vos-messages"),
+    ("increase followers on Instagram", "media", "diffuser-vos-messages"),
+    ("get more customers", "media", "promouvoir-un-produit"),
     # English, network
     ("use social networks to keep in touch with my clients", "network", "maintenir-vos-contacts-en-vie"),
     ("grow my business network", "network", "developper-votre-reseau-d-affaires"),
@@ -58,6 +66,8 @@ PHRASINGS = [
     ("nurture relationships with former colleagues", "network", "maintenir-vos-contacts-en-vie"),
     ("make my star shine", "network", "faire-briller-votre-etoile"),
     ("personal branding on LinkedIn", "network", "faire-briller-votre-etoile"),
+    ("be seen as an expert in my field", "network", "faire-briller-votre-etoile"),
+    ("build an online community", "network", "developper-votre-reseau-d-affaires"),
     # English, mixed
     ("promote my product and grow my network", "mixed", None),
     ("go viral and build credibility", "mixed", None),
