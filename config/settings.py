@@ -269,6 +269,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One named enum per choice set, whichever serializer uses it.
+    "ENUM_NAME_OVERRIDES": {
+        "FocusEnum": "catalogue.enums.Focus",
+        "FormatEnum": "catalogue.enums.Format",
+        "MatchFocusEnum": "catalogue.api.match.MATCH_FOCUSES",
+    },
 }
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True

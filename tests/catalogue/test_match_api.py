@@ -1,0 +1,137 @@
+"""GET /api/v1/match/ as DESIGN.md specifies it."""
+
+import pytest
+
+from tests.catalogue.objectives import create_demo_objectives
+from tests.factories import make_expert, make_session, make_training
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def objectives():
+    return create_demo_objectives()
+
+
+def test_match_answers_the_documented_shape(client, objectives):
+    expert = make_expert(name="Karim Côté", slug="karim-cote", focuses=["media", "network"])
+    training = make_training(
+        title="Promouvoir sur Instagram",
+        slug="promouvoir-sur-instagram",
+        trainer=expert,
+        focus="media",
+        format="workshop",
+        objectives=[objectives["promouvoir-un-produit"]],
+    )
+    make_session(training)
+
+    response = client.get(
+        "/api/v1/match/", {"objective": "utiliser les réseaux sociaux pour promouvoir mes produits", "lang": "fr"}
+    )
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert list(body) == ["query", "focus", "objectives", "explanation", "trainings", "experts"]
+    assert body["query"] == "utiliser les réseaux sociaux pour promouvoir mes produits"
+    assert body["focus"] == "media"
+    assert body["objectives"] == [
+        {"slug": "promouvoir-un-produit", "name": "Promouvoir un produit", "focus": "media", "score": 0.75}
+    ]
+    assert body["explanation"].startswith("Nous avons reconnu cet objectif : Promouvoir un produit")
+    [result] = body["trainings"]
+    assert {k: v for k, v in result.items() if k != "reasons"} == {
+        "slug": "promouvoir-sur-instagram",
+        "title": "Promouvoir sur Instagram",
+        "focus": "media",
+        "format": "workshop",
+        "score": 0.95,  # objective 0.5 + 0.2 × 0.75, same focus 0.2, upcoming session 0.1
+    }
+    assert result["reasons"][0] == "Vise votre objectif « Promouvoir un produit »."
+    assert body["experts"] == [
+        {
+            "slug": "karim-cote",
+            "name": "Karim Côté",
+            "focuses": ["media", "network"],
+            "score": 0.867,
+            "reasons": [
+                "Se déclare spécialiste en : Médias sociaux.",
+                "1 formation publiée sur votre objectif.",
+                "A des sessions à venir.",
+            ],
+        }
+    ]
+
+
+def test_match_in_english(client, objectives):
+    body = client.get("/api/v1/match/", {"objective": "keep in touch with my clients", "lang": "en"}).json()
+
+    assert body["focus"] == "network"
+    assert body["objectives"][0]["name"] == "Keep your contacts alive"
+    assert body["explanation"].startswith("We recognised this objective: Keep your contacts alive")
+    assert body["trainings"] == []
+    assert body["experts"] == []
+
+
+def test_unknown_and_mixed(client, objectives):
+    unknown = client.get("/api/v1/match/", {"objective": "social media", "lang": "en"}).json()
+    mixed = client.get("/api/v1/match/", {"objective": "promote my product and grow my network", "lang": "en"}).json()
+
+    assert (unknown["focus"], unknown["objectives"]) == ("unknown", [])
+    assert mixed["focus"] == "mixed"
+    assert [o["focus"] for o in mixed["objectives"]] == ["media", "network"]
+
+
+def test_lang_defaults_to_french(client, objectives):
+    body = client.get("/api/v1/match/", {"objective": "marketing-viral"}).json()
+
+    assert body["objectives"] == [
+        {"slug": "marketing-viral", "name": "Faire du marketing viral", "focus": "media", "score": 1.0}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("params", "errors"),
+    [
+        ({}, {"objective": ["This field is required."]}),
+        ({"objective": ""}, {"objective": ["This field may not be blank."]}),
+        ({"objective": "x" * 501}, {"objective": ["Ensure this field has no more than 500 characters."]}),
+        ({"objective": "viral", "lang": "de"}, {"lang": ['"de" is not a valid choice.']}),
+    ],
+)
+def test_invalid_parameters_answer_400_with_a_message(client, objectives, params, errors):
+    response = client.get("/api/v1/match/", {"lang": "en", **params}, headers={"Accept-Language": "en"})
+
+    assert response.status_code == 400
+    assert response.json() == errors
+
+
+def test_400_message_in_french(client, objectives):
+    response = client.get("/api/v1/match/", {"lang": "fr"})
+
+    assert response.status_code == 400
+    assert response.json() == {"objective": ["Ce champ est obligatoire."]}
+
+
+def test_500_characters_are_accepted(client, objectives):
+    response = client.get("/api/v1/match/", {"objective": "viral " + "x" * 494, "lang": "en"})
+
+    assert response.status_code == 200
+    assert response.json()["focus"] == "media"
+
+
+def test_schema_describes_the_match_endpoint():
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+
+    operation = schema["paths"]["/api/v1/match/"]["get"]
+    assert {p["name"] for p in operation["parameters"]} == {"objective", "lang"}
+    assert set(operation["responses"]) == {"200", "400"}
+    match = schema["components"]["schemas"]["Match"]
+    assert list(match["properties"]) == ["query", "focus", "objectives", "explanation", "trainings", "experts"]
+    assert match["properties"]["focus"] == {"$ref": "#/components/schemas/MatchFocusEnum"}
+    assert schema["components"]["schemas"]["MatchFocusEnum"]["enum"] == ["media", "network", "mixed", "unknown"]
+    assert schema["components"]["schemas"]["MatchTraining"]["properties"]["focus"] == {
+        "$ref": "#/components/schemas/FocusEnum"
+    }

@@ -1,0 +1,196 @@
+"""The home page and the match page, in both languages."""
+
+import re
+
+import pytest
+from django.utils.html import escape
+
+from tests.catalogue.objectives import create_demo_objectives
+from tests.factories import make_expert, make_session, make_training
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def objectives():
+    return create_demo_objectives()
+
+
+def _text(response):
+    html = response.content.decode()
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_home_groups_objectives_under_media_and_network_in_french(client, objectives):
+    response = client.get("/fr/")
+
+    html = response.content.decode()
+    text = _text(response)
+    assert response.status_code == 200
+    assert "Quel est votre objectif ?" in text
+    media, network = html.index('id="picker-media"'), html.index('id="picker-network"')
+    assert media < html.index("Promouvoir un produit") < network < html.index("Faire briller votre étoile")
+    assert 'href="/fr/match/?objective=promouvoir-un-produit"' in html
+    assert "Un expert en médias n’est pas nécessairement un expert en réseautage" in text
+    assert "savoir-être" in text
+    assert 'action="/fr/match/"' in html
+
+
+def test_home_in_english_explains_the_distinction(client, objectives):
+    text = _text(client.get("/en/"))
+
+    assert "What is your objective?" in text
+    assert "Grow your business network" in text
+    assert "A media expert is not necessarily a networking expert, and vice versa." in text
+    assert "Stay away from those who say there is only one way to use these platforms" in text
+
+
+def test_home_shows_featured_published_trainings_only(client, objectives):
+    make_training(title="Featured live", featured=True)
+    make_training(title="Featured draft", featured=True, status="draft")
+    make_training(title="Not featured")
+
+    text = _text(client.get("/en/"))
+
+    assert "Featured live" in text
+    assert "Featured draft" not in text
+    assert "Not featured" not in text
+
+
+def test_match_page_shows_focus_explanation_trainings_and_experts(client, objectives):
+    expert = make_expert(name="Nadia Roy", slug="nadia-roy", focuses=["network"])
+    training = make_training(
+        title="Garder le lien",
+        trainer=expert,
+        focus="network",
+        objectives=[objectives["maintenir-vos-contacts-en-vie"]],
+    )
+    make_session(training)
+    make_training(title="Promo", focus="media", objectives=[objectives["promouvoir-un-produit"]])
+
+    response = client.get(
+        "/fr/match/", {"objective": "utiliser les médias sociaux pour garder contact avec mes clients"}
+    )
+
+    html = response.content.decode()
+    text = _text(response)
+    assert response.status_code == 200
+    assert 'data-focus="network"' in html
+    assert "Réseaux sociaux" in text
+    assert "Nous avons reconnu cet objectif : Maintenir vos contacts en vie" in text
+    assert "Garder le lien" in text
+    assert "Promo" not in text
+    assert "Vise votre objectif « Maintenir vos contacts en vie »." in text
+    assert "Nadia Roy" in text
+    assert 'href="/fr/experts/nadia-roy/brief/?objective=' in html
+    assert "Envoyer un brief" in text
+    assert 'href="/fr/trainings/?focus=network&amp;objective=maintenir-vos-contacts-en-vie"' in html
+
+
+def test_match_page_in_english(client, objectives):
+    make_training(title="Go viral", focus="media", objectives=[objectives["marketing-viral"]])
+
+    text = _text(client.get("/en/match/", {"objective": "I want my videos to go viral"}))
+
+    assert "Your objective is about: Social media" in text
+    assert "We recognised this objective: Viral marketing (from “go viral”)." in text
+    assert "Go viral" in text
+    assert "Carries your objective “Viral marketing”." in text
+
+
+def test_mixed_match_shows_both_sides_and_asks_to_pick(client, objectives):
+    make_training(title="Media side", focus="media", objectives=[objectives["promouvoir-un-produit"]])
+    make_training(title="Network side", focus="network", objectives=[objectives["developper-votre-reseau-d-affaires"]])
+
+    response = client.get("/en/match/", {"objective": "promote my product and grow my network"})
+
+    html = response.content.decode()
+    text = _text(response)
+    assert 'data-focus="mixed"' in html
+    assert html.index('id="side-media"') < html.index("Media side") < html.index('id="side-network"')
+    assert html.index('id="side-network"') < html.index("Network side")
+    assert "Pick the side that matters most to you" in text
+    assert 'href="/en/match/?objective=promouvoir-un-produit"' in html
+    assert 'href="/en/match/?objective=developper-votre-reseau-d-affaires"' in html
+
+
+def test_unknown_match_asks_to_pick_an_objective(client, objectives):
+    make_training(title="Anything", focus="media")
+
+    response = client.get("/fr/match/", {"objective": "les réseaux sociaux"})
+
+    html = response.content.decode()
+    text = _text(response)
+    assert 'data-focus="unknown"' in html
+    assert "Nous n’avons reconnu aucun objectif dans « les réseaux sociaux »." in text
+    assert "Choisissez l’objectif le plus proche du vôtre" in text
+    assert 'href="/fr/match/?objective=diffuser-vos-messages"' in html
+    assert "Anything" not in text
+
+
+def test_slug_from_the_picker_matches_that_objective(client, objectives):
+    text = _text(client.get("/en/match/", {"objective": "faire-briller-votre-etoile"}))
+
+    assert "Your objective is about: Social networking" in text
+    assert "Make your star shine" in text
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"objective": ""}, "Dites-nous votre objectif"),
+        ({"objective": "   "}, "Dites-nous votre objectif"),
+        ({"objective": "x" * 501}, "Gardez votre objectif sous 500 caractères (il en compte 501)"),
+    ],
+)
+def test_empty_or_too_long_objective_gets_a_friendly_message(client, objectives, params, message):
+    response = client.get("/fr/match/", params)
+
+    text = _text(response)
+    assert response.status_code == 200
+    assert message in text
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert "Promouvoir un produit" in text  # the picker again
+
+
+def test_match_page_without_objective_shows_the_picker(client, objectives):
+    text = _text(client.get("/en/match/"))
+
+    assert "Or pick one of our objectives" in text
+    assert "Spread your messages" in text
+
+
+def test_typed_text_is_escaped(client, objectives):
+    response = client.get("/en/match/", {"objective": "<script>alert(1)</script> promote"})
+
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert escape("<script>alert(1)</script>") in html
+
+
+@pytest.mark.parametrize("count", [2, 6])
+def test_match_page_query_count_does_not_grow(client, objectives, count, django_assert_max_num_queries):
+    for _ in range(count):
+        training = make_training(focus="media", objectives=[objectives["marketing-viral"]])
+        make_session(training)
+
+    with django_assert_max_num_queries(6):
+        response = client.get("/en/match/", {"objective": "viral"})
+
+    assert _text(response).count("Carries your objective") == count
+
+
+@pytest.mark.parametrize("count", [2, 6])
+def test_home_query_count_does_not_grow(client, objectives, count, django_assert_max_num_queries):
+    for _ in range(count):
+        make_session(make_training(featured=True))
+
+    with django_assert_max_num_queries(3):
+        response = client.get("/fr/")
+
+    assert _text(response).count("Prochaine session :") == count
+
+
+def test_match_results_are_not_indexed_but_the_empty_page_is(client, objectives):
+    assert b'name="robots" content="noindex"' in client.get("/en/match/", {"objective": "viral"}).content
+    assert b'name="robots"' not in client.get("/en/match/").content
