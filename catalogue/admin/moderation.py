@@ -14,7 +14,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from .. import moderation, workflow
 from ..enums import Status
@@ -166,27 +165,19 @@ def bulk_decision(model_admin, request, queryset, action):
 
 
 DONE = {
-    Action.PUBLISH: lambda n: ngettext("%(count)d offer published.", "%(count)d offers published.", n),
-    Action.REQUEST_CHANGES: lambda n: ngettext(
-        "Changes requested on %(count)d offer.", "Changes requested on %(count)d offers.", n
-    ),
-    Action.REJECT: lambda n: ngettext("%(count)d offer rejected.", "%(count)d offers rejected.", n),
+    Action.PUBLISH: _("Offers published: %(count)d."),
+    Action.REQUEST_CHANGES: _("Offers sent back for changes: %(count)d."),
+    Action.REJECT: _("Offers rejected: %(count)d."),
 }
 
 
 def _report(request, action, result):
     count = len(result.succeeded)
     if count:
-        messages.success(request, DONE[action](count) % {"count": count})
+        messages.success(request, DONE[action] % {"count": count})
     if result.skipped:
-        skipped = len(result.skipped)
         details = "; ".join(f"“{training.title}” ({reason})" for training, reason in result.skipped)
         messages.warning(
             request,
-            ngettext(
-                "%(count)d offer skipped: %(details)s",
-                "%(count)d offers skipped: %(details)s",
-                skipped,
-            )
-            % {"count": skipped, "details": details},
+            _("Offers skipped: %(count)d — %(details)s") % {"count": len(result.skipped), "details": details},
         )
