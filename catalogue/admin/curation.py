@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV
 from import_export.forms import ExportForm
+from import_export.tmp_storages import CacheStorage
 
 from ..models import Objective, Platform
 from .resources import ObjectiveResource
@@ -30,6 +31,9 @@ class ObjectiveAdmin(ImportExportMixin, admin.ModelAdmin):
 
     resource_classes = (ObjectiveResource,)
     formats = (CSV,)
+    # The uploaded file waits for confirmation in the shared cache (Redis in
+    # production), not on one server's disk.
+    tmp_storage_class = CacheStorage
     export_form_class = ExportForm
     skip_export_form = True
 

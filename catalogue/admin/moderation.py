@@ -176,7 +176,10 @@ def _report(request, action, result):
     if count:
         messages.success(request, DONE[action] % {"count": count})
     if result.skipped:
-        details = "; ".join(f"“{training.title}” ({reason})" for training, reason in result.skipped)
+        details = "; ".join(
+            _("“%(title)s” (%(reason)s)") % {"title": training.title, "reason": reason}
+            for training, reason in result.skipped
+        )
         messages.warning(
             request,
             _("Offers skipped: %(count)d — %(details)s") % {"count": len(result.skipped), "details": details},
