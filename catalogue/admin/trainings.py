@@ -178,6 +178,12 @@ class TrainingAdmin(ExportMixin, admin.ModelAdmin):
             return ("submitted_at", "pk")
         return ("-status_changed_at", "-pk")
 
+    def changelist_view(self, request, extra_context=None):
+        extra_context = extra_context or {}
+        if request.GET.get(StatusFilter.parameter_name, Status.SUBMITTED) == Status.SUBMITTED:
+            extra_context.setdefault("title", _("Moderation queue: offers awaiting review, oldest first"))
+        return super().changelist_view(request, extra_context)
+
     def has_add_permission(self, request):
         return False  # trainers create offers from their dashboard
 

@@ -31,7 +31,10 @@ def test_queue_lists_submitted_offers_oldest_first_by_default(client):
     make_training(status=Status.PUBLISHED, title="Publiée")
     make_training(status=Status.DRAFT, title="Brouillon")
     client.force_login(make_curator())
-    assert _titles(client.get(LIST)) == ["Ancienne", "Moyenne", "Récente"]
+    response = client.get(LIST)
+    assert _titles(response) == ["Ancienne", "Moyenne", "Récente"]
+    assert "File de modération : offres en attente de révision, les plus anciennes d’abord" in response.text
+    assert client.get(LIST, {"_facets": "True"}).status_code == 200
 
 
 def test_status_filter_all_and_other_statuses(client):
