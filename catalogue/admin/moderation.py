@@ -8,8 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html_join
@@ -80,12 +79,9 @@ def rubric_summary(rubric):
 def review_view(model_admin, request, object_id):
     if not model_admin.has_moderate_permission(request):
         raise PermissionDenied
-    training = get_object_or_404(
-        model_admin.get_queryset(request)
-        .select_related("trainer__user")
-        .prefetch_related("objectives", "platforms", "sessions"),
-        pk=object_id,
-    )
+    training = model_admin.get_object(request, object_id)
+    if training is None:
+        raise Http404
     review_url = reverse("admin:catalogue_training_review", args=[training.pk])
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -39,8 +39,14 @@ def test_review_shows_the_offer_as_visitors_see_it(client):
     assert "Atelier LinkedIn" in page
     assert "Bâtir des liens durables." in page
     assert "<strong>Savoir-être</strong>" in page
-    assert "Il ne prétend pas qu’il n’y a qu’une seule bonne façon" in page or "une seule bonne façon" in page
+    assert "Elle ne prétend pas qu’il n’y a qu’une seule bonne façon d’utiliser les plateformes." in page
     assert "Première révision" in page
+
+
+def test_review_of_an_unknown_offer_is_a_404(client):
+    client.force_login(make_curator())
+    assert client.get("/fr/admin/catalogue/training/999999/review/").status_code == 404
+    assert client.get("/fr/admin/catalogue/training/abc/review/").status_code == 404
 
 
 def test_publish_records_rubric_and_emails_the_trainer_in_french(client, django_capture_on_commit_callbacks):
