@@ -29,6 +29,8 @@ def _wait_until_a_query_waits_for_a_lock(timeout=10.0):
     deadline = time.monotonic() + timeout
     with connection.cursor() as cursor:
         while time.monotonic() < deadline:
+            # Activity statistics are snapshotted per transaction: refresh them.
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
             cursor.execute(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
             )
