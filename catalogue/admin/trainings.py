@@ -193,6 +193,10 @@ class TrainingAdmin(ExportMixin, admin.ModelAdmin):
     def has_export_permission(self, request):
         return self.has_view_permission(request)
 
+    def view_on_site(self, training):
+        # Only published offers have a public page; the others would answer 404.
+        return training.get_absolute_url() if training.is_published else None
+
     def save_model(self, request, obj, form, change):
         # Only `featured` is editable here; never write status or content back.
         obj.save(update_fields=["featured", "updated_at"])

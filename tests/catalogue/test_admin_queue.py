@@ -125,6 +125,14 @@ def test_change_form_only_edits_featured(client):
     assert (training.title, training.status, training.featured) == ("Titre du formateur", Status.SUBMITTED, True)
 
 
+def test_view_on_site_link_only_for_published_offers(client):
+    published = make_training(status=Status.PUBLISHED)
+    submitted = make_training(status=Status.SUBMITTED)
+    client.force_login(make_curator())
+    assert "viewsitelink" in client.get(f"{LIST}{published.pk}/change/").text
+    assert "viewsitelink" not in client.get(f"{LIST}{submitted.pk}/change/").text
+
+
 def _make_offers(n):
     for _ in range(n):
         training = make_training(status=Status.SUBMITTED, submitted_at=timezone.now())
