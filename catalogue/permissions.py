@@ -26,10 +26,17 @@ CURATOR_PERMISSIONS = {
 }
 
 
-def ensure_curators_group():
-    group, _ = Group.objects.get_or_create(name=CURATORS_GROUP)
-    perms = Permission.objects.filter(
-        content_type__app_label__in=CURATOR_PERMISSIONS.keys(),
+def ensure_curators_group(using="default"):
+    """Create or update the "Curators" group with exactly CURATOR_PERMISSIONS.
+
+    Runs after every `migrate` (CatalogueConfig.ready); safe to call again.
+    Curators are staff accounts in this group, never superusers.
+    """
+    group, _ = Group.objects.using(using).get_or_create(name=CURATORS_GROUP)
+    perms = (
+        Permission.objects.using(using)
+        .filter(content_type__app_label__in=CURATOR_PERMISSIONS.keys())
+        .select_related("content_type")
     )
     wanted = [p for p in perms if p.codename in CURATOR_PERMISSIONS.get(p.content_type.app_label, [])]
     group.permissions.set(wanted)

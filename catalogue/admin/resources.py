@@ -1,0 +1,80 @@
+"""CSV columns for django-import-export: explicit fields only, stable codes as values."""
+
+from import_export import fields, resources, widgets
+
+from ..models import Objective, Platform, Training
+
+
+class TrainingResource(resources.ModelResource):
+    """Export only (the admin list's "Export" button, with its current filters)."""
+
+    trainer = fields.Field(attribute="trainer__name", column_name="trainer", readonly=True)
+    trainer_slug = fields.Field(attribute="trainer__slug", column_name="trainer_slug", readonly=True)
+    objectives = fields.Field(
+        attribute="objectives",
+        column_name="objectives",
+        widget=widgets.ManyToManyWidget(Objective, separator="|", field="slug"),
+        readonly=True,
+    )
+    platforms = fields.Field(
+        attribute="platforms",
+        column_name="platforms",
+        widget=widgets.ManyToManyWidget(Platform, separator="|", field="slug"),
+        readonly=True,
+    )
+
+    class Meta:
+        model = Training
+        fields = (
+            "id",
+            "slug",
+            "title",
+            "trainer",
+            "trainer_slug",
+            "status",
+            "focus",
+            "format",
+            "teaches_knowledge",
+            "teaches_know_how",
+            "teaches_interpersonal",
+            "level",
+            "mode",
+            "language",
+            "city",
+            "duration_hours",
+            "price",
+            "currency",
+            "objectives",
+            "platforms",
+            "featured",
+            "submitted_at",
+            "published_at",
+        )
+        export_order = fields
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related("trainer").prefetch_related("objectives", "platforms")
+
+
+class ObjectiveResource(resources.ModelResource):
+    """Import and export of objectives, matched on their slug."""
+
+    class Meta:
+        model = Objective
+        import_id_fields = ("slug",)
+        fields = (
+            "slug",
+            "focus",
+            "name_fr",
+            "name_en",
+            "description_fr",
+            "description_en",
+            "keywords_fr",
+            "keywords_en",
+            "order",
+            "is_active",
+        )
+        export_order = fields
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True

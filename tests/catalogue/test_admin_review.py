@@ -1,0 +1,177 @@
+import pytest
+from django.core import mail
+
+from catalogue import workflow
+from catalogue.enums import Status
+from catalogue.models import OfferTransition
+from catalogue.moderation import RUBRIC_KEYS
+from tests.factories import make_curator, make_expert, make_session, make_training, make_user
+
+pytestmark = pytest.mark.django_db
+
+ALL_YES = {f"rubric_{key}": "yes" for key in RUBRIC_KEYS}
+
+
+def _review_url(training, lang="fr"):
+    return f"/{lang}/admin/catalogue/training/{training.pk}/review/"
+
+
+def _submitted(language="fr", **fields):
+    user = make_user(email=f"trainer-{language}@example.com")
+    expert = make_expert(user=user, preferred_language=language, name="Annie Tremblay")
+    training = make_training(status=Status.SUBMITTED, trainer=expert, **fields)
+    make_session(training)
+    return training
+
+
+def _decide(client, training, decision, message="", rubric=None, capture=None):
+    data = {**(rubric if rubric is not None else ALL_YES), "decision": decision, "message": message}
+    with capture(execute=True):
+        return client.post(_review_url(training), data)
+
+
+def test_review_shows_the_offer_as_visitors_see_it(client):
+    training = _submitted(
+        title="Atelier LinkedIn", summary="Bâtir des liens durables.", description="## Au menu\n\n**Savoir-être**"
+    )
+    client.force_login(make_curator())
+    page = client.get(_review_url(training)).text
+    assert "Atelier LinkedIn" in page
+    assert "Bâtir des liens durables." in page
+    assert "<strong>Savoir-être</strong>" in page
+    assert "Elle ne prétend pas qu’il n’y a qu’une seule bonne façon d’utiliser les plateformes." in page
+    assert "Première révision" in page
+
+
+def test_review_of_an_unknown_offer_is_a_404(client):
+    client.force_login(make_curator())
+    assert client.get("/fr/admin/catalogue/training/999999/review/").status_code == 404
+    assert client.get("/fr/admin/catalogue/training/abc/review/").status_code == 404
+
+
+def test_publish_records_rubric_and_emails_the_trainer_in_french(client, django_capture_on_commit_callbacks):
+    curator = make_curator()
+    training = _submitted(language="fr", title="Atelier LinkedIn")
+    client.force_login(curator)
+    response = _decide(client, training, "publish", "Bravo, c’est clair.", capture=django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    training.refresh_from_db()
+    assert training.status == Status.PUBLISHED
+    record = OfferTransition.objects.get(training=training)
+    assert record.by == curator
+    assert record.message == "Bravo, c’est clair."
+    assert record.rubric == dict.fromkeys(RUBRIC_KEYS, True)
+    assert record.email_sent_at is not None and record.email_attempts == 1
+    assert len(mail.outbox) == 1
+    email = mail.outbox[0]
+    assert email.to == ["trainer-fr@example.com"]
+    assert email.subject == "Publiée : Atelier LinkedIn"
+    assert "Bravo, c’est clair." in email.body
+    assert "Bonjour Annie Tremblay" in email.body
+    assert "/fr/trainings/" in email.body
+
+
+def test_request_changes_emails_the_trainer_in_english(client, django_capture_on_commit_callbacks):
+    training = _submitted(language="en", title="LinkedIn workshop")
+    client.force_login(make_curator())
+    rubric = {**ALL_YES, "rubric_sessions_and_prices_complete": "no"}
+    _decide(client, training, "request_changes", "Add the price.", rubric, capture=django_capture_on_commit_callbacks)
+    training.refresh_from_db()
+    assert training.status == Status.CHANGES_REQUESTED
+    record = OfferTransition.objects.get(training=training)
+    assert record.rubric["sessions_and_prices_complete"] is False
+    assert record.rubric["focus_is_right"] is True
+    (email,) = mail.outbox
+    assert email.subject == "Changes requested: LinkedIn workshop"
+    assert "Add the price." in email.body
+    assert "Hello Annie Tremblay" in email.body
+
+
+def test_reject_emails_the_reason(client, django_capture_on_commit_callbacks):
+    training = _submitted(language="fr", title="La seule bonne méthode")
+    client.force_login(make_curator())
+    rubric = {**ALL_YES, "rubric_no_single_right_way": "no"}
+    _decide(client, training, "reject", "Il y a plusieurs façons.", rubric, capture=django_capture_on_commit_callbacks)
+    training.refresh_from_db()
+    assert training.status == Status.REJECTED
+    (email,) = mail.outbox
+    assert email.subject == "Non acceptée : La seule bonne méthode"
+    assert "Il y a plusieurs façons." in email.body
+
+
+@pytest.mark.parametrize("decision", ["request_changes", "reject"])
+def test_request_changes_and_reject_require_a_message(client, decision, django_capture_on_commit_callbacks):
+    training = _submitted()
+    client.force_login(make_curator())
+    response = _decide(client, training, decision, "  ", capture=django_capture_on_commit_callbacks)
+    assert response.status_code == 200
+    assert response.context["form"].errors["message"]
+    training.refresh_from_db()
+    assert training.status == Status.SUBMITTED
+    assert mail.outbox == []
+
+
+def test_publish_refused_when_a_rubric_item_is_not_met(client, django_capture_on_commit_callbacks):
+    training = _submitted()
+    client.force_login(make_curator())
+    rubric = {**ALL_YES, "rubric_focus_is_right": "no"}
+    response = _decide(client, training, "publish", rubric=rubric, capture=django_capture_on_commit_callbacks)
+    assert response.status_code == 200
+    assert "demandez plutôt des modifications" in response.text
+    training.refresh_from_db()
+    assert training.status == Status.SUBMITTED
+
+
+def test_rubric_must_be_filled_in(client, django_capture_on_commit_callbacks):
+    training = _submitted()
+    client.force_login(make_curator())
+    response = _decide(client, training, "publish", rubric={}, capture=django_capture_on_commit_callbacks)
+    assert set(response.context["form"].errors) == {f"rubric_{key}" for key in RUBRIC_KEYS}
+
+
+def test_second_curator_sees_the_offer_was_already_decided(client, django_capture_on_commit_callbacks):
+    training = _submitted()
+    first, second = make_curator(), make_curator()
+    page_of_second = training  # loaded before the first decision
+    workflow.transition(training, workflow.Action.PUBLISH, by=first, rubric={})
+    client.force_login(second)
+    response = _decide(client, page_of_second, "reject", "Non.", capture=django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    page = client.get(response["Location"]).text
+    assert "Déjà décidée" in page
+    training.refresh_from_db()
+    assert training.status == Status.PUBLISHED
+    assert OfferTransition.objects.filter(training=training).count() == 1
+
+
+def test_resubmission_shows_what_changed_since_the_approved_version(client):
+    curator = make_curator()
+    training = _submitted(title="Atelier LinkedIn", price=100)
+    workflow.transition(training, workflow.Action.PUBLISH, by=curator, rubric={})
+    training.title = "Atelier LinkedIn avancé"
+    training.price = 250
+    training.save()
+    workflow.transition(training, workflow.Action.EDIT_PUBLISHED, by=training.trainer.user)
+    client.force_login(curator)
+    response = client.get(_review_url(training))
+    changes = {change.key: (change.before, change.after) for change in response.context["changes"]}
+    assert changes == {"title": ("Atelier LinkedIn", "Atelier LinkedIn avancé"), "price": ("100.00", "250.00")}
+    assert "Atelier LinkedIn avancé" in response.text
+
+
+def test_review_of_an_offer_not_awaiting_review_offers_no_decision(client):
+    training = make_training(status=Status.DRAFT)
+    client.force_login(make_curator())
+    response = client.get(_review_url(training))
+    assert response.context["can_decide"] is False
+    assert 'name="decision"' not in response.text
+
+
+def test_history_shows_every_transition_with_message(client):
+    curator = make_curator()
+    training = _submitted()
+    workflow.transition(training, workflow.Action.REQUEST_CHANGES, by=curator, message="Précisez l’objectif.")
+    client.force_login(curator)
+    change_page = client.get(f"/fr/admin/catalogue/training/{training.pk}/change/").text
+    assert "Précisez l’objectif." in change_page
+    assert "Précisez l’objectif." in client.get(_review_url(training)).text

@@ -1,0 +1,119 @@
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from catalogue import notifications, workflow
+from catalogue.enums import Status
+from catalogue.models import OfferTransition
+from catalogue.workflow import Action
+from tests.factories import make_curator, make_expert, make_training, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def _training(language="fr", status=Status.SUBMITTED, email=None, **fields):
+    user = make_user(email=email or f"t-{language}@example.com")
+    expert = make_expert(user=user, preferred_language=language)
+    return make_training(status=status, trainer=expert, **fields)
+
+
+def _decide(training, action, by, capture, message=""):
+    with capture(execute=True):
+        return workflow.transition(training, action, by=by, message=message)
+
+
+@pytest.mark.parametrize(
+    ("action", "language", "subject"),
+    [
+        (Action.PUBLISH, "fr", "Publiée : Atelier"),
+        (Action.PUBLISH, "en", "Published: Atelier"),
+        (Action.REQUEST_CHANGES, "fr", "Modifications demandées : Atelier"),
+        (Action.REQUEST_CHANGES, "en", "Changes requested: Atelier"),
+        (Action.REJECT, "fr", "Non acceptée : Atelier"),
+        (Action.REJECT, "en", "Not accepted: Atelier"),
+    ],
+)
+def test_every_decision_emails_the_trainer_in_their_language(
+    action, language, subject, django_capture_on_commit_callbacks
+):
+    training = _training(language, title="Atelier")
+    record = _decide(training, action, make_curator(), django_capture_on_commit_callbacks, "Le message.")
+    (email,) = mail.outbox
+    assert email.subject == subject
+    assert email.to == [f"t-{language}@example.com"]
+    assert "Le message." in email.body
+    record.refresh_from_db()
+    assert record.email_sent_at is not None
+
+
+def test_trainer_actions_send_no_decision_email(django_capture_on_commit_callbacks):
+    training = _training(status=Status.DRAFT)
+    _decide(training, Action.SUBMIT, training.trainer.user, django_capture_on_commit_callbacks)
+    _decide(training, Action.WITHDRAW, training.trainer.user, django_capture_on_commit_callbacks)
+    published = _training(status=Status.PUBLISHED, email="other@example.com")
+    _decide(published, Action.ARCHIVE, published.trainer.user, django_capture_on_commit_callbacks)
+    assert mail.outbox == []
+    assert notifications.pending_decisions() == []
+
+
+def test_archiving_by_a_curator_or_the_system_emails_the_trainer(django_capture_on_commit_callbacks):
+    by_curator = _training(status=Status.PUBLISHED, title="Par curateur")
+    by_system = _training("en", status=Status.PUBLISHED, title="By system")
+    _decide(by_curator, Action.ARCHIVE, make_curator(), django_capture_on_commit_callbacks, "Hors sujet.")
+    _decide(by_system, Action.ARCHIVE, None, django_capture_on_commit_callbacks)
+    subjects = sorted(m.subject for m in mail.outbox)
+    assert subjects == ["Archived: By system", "Archivée : Par curateur"]
+    system_mail = next(m for m in mail.outbox if m.subject == "Archived: By system")
+    assert "all its sessions are past" in system_mail.body
+
+
+def test_failed_email_keeps_the_decision_and_is_retried_by_the_command(django_capture_on_commit_callbacks, caplog):
+    training = _training(title="Atelier")
+    with mock.patch("django.core.mail.EmailMessage.send", side_effect=OSError("SMTP down")):
+        record = _decide(training, Action.PUBLISH, make_curator(), django_capture_on_commit_callbacks)
+    training.refresh_from_db()
+    assert training.status == Status.PUBLISHED
+    record.refresh_from_db()
+    assert (record.email_sent_at, record.email_attempts) == (None, 1)
+    assert "will be retried" in caplog.text
+    assert mail.outbox == []
+
+    with mock.patch("django.core.mail.EmailMessage.send", side_effect=OSError("still down")):
+        call_command("retry_decision_emails")
+    record.refresh_from_db()
+    assert (record.email_sent_at, record.email_attempts) == (None, 2)
+
+    call_command("retry_decision_emails")
+    record.refresh_from_db()
+    assert record.email_sent_at is not None
+    assert record.email_attempts == 3
+    assert [m.subject for m in mail.outbox] == ["Publiée : Atelier"]
+
+    call_command("retry_decision_emails")  # idempotent: nothing left to send
+    assert len(mail.outbox) == 1
+
+
+def test_retry_command_gives_up_after_max_attempts(django_capture_on_commit_callbacks):
+    training = _training()
+    record = _decide(training, Action.PUBLISH, make_curator(), django_capture_on_commit_callbacks)
+    OfferTransition.objects.filter(pk=record.pk).update(email_sent_at=None, email_attempts=5)
+    mail.outbox.clear()
+    call_command("retry_decision_emails", max_attempts=5)
+    assert mail.outbox == []
+    call_command("retry_decision_emails", max_attempts=6)
+    assert len(mail.outbox) == 1
+
+
+def test_queue_failure_does_not_roll_back_the_decision(django_capture_on_commit_callbacks):
+    training = _training()
+    with mock.patch.object(notifications, "send_decision_email") as task:
+        task.enqueue.side_effect = ConnectionError("queue down")
+        record = _decide(training, Action.PUBLISH, make_curator(), django_capture_on_commit_callbacks)
+    training.refresh_from_db()
+    assert training.status == Status.PUBLISHED
+    record.refresh_from_db()
+    assert (record.email_sent_at, record.email_attempts) == (None, 1)
+    call_command("retry_decision_emails")
+    assert len(mail.outbox) == 1
