@@ -244,7 +244,16 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
+    # `format` is a catalogue filter (conference, course, workshop), not DRF's renderer switch.
+    "URL_FORMAT_OVERRIDE": None,
+    "DEFAULT_PAGINATION_CLASS": "catalogue.api.pagination.CataloguePagination",
+    "DEFAULT_THROTTLE_CLASSES": ["catalogue.api.throttling.AnonymousRateThrottle"],
+    # Proxies in front of the app that append to X-Forwarded-For (0: use the
+    # socket's address, which a client cannot forge).
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
 }
+# Anonymous API requests per IP, counted in the shared cache ("120/min", "5000/day").
+API_THROTTLE_RATE = env("API_THROTTLE_RATE", "120/min")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cible API",
     "DESCRIPTION": "Read-only catalogue of social media and social networking trainings.",

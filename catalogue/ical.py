@@ -1,0 +1,72 @@
+"""iCalendar (RFC 5545) for the catalogue's sessions, with the icalendar library.
+
+Times keep the session's own time zone (TZID + VTIMEZONE), so calendar apps
+show them right on both sides of a daylight-saving change. UIDs depend only on
+the session's primary key and the site's host, so re-subscribing updates
+events instead of duplicating them.
+"""
+
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+PRODUCT_ID = "-//Cible//Trainings calendar//EN"
+
+
+def session_uid(session):
+    host = urlsplit(settings.SITE_URL).hostname or "cible.local"
+    return f"session-{session.pk}@{host}"
+
+
+def session_zone(session):
+    try:
+        return ZoneInfo(session.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(settings.TIME_ZONE)
+
+
+def session_location(session):
+    """Where to go: the online link, or venue, address and city."""
+    if session.is_online:
+        return session.online_url or str(_("Online"))
+    return ", ".join(part for part in (session.venue, session.address, session.city) if part)
+
+
+def session_event(session, training_url, stamp):
+    training = session.training
+    zone = session_zone(session)
+    event = Event()
+    event.add("uid", session_uid(session))
+    event.add("dtstamp", stamp)
+    event.add("summary", training.title)
+    event.add("dtstart", session.starts_at.astimezone(zone))
+    event.add("dtend", session.ends_at.astimezone(zone))
+    location = session_location(session)
+    if location:
+        event.add("location", location)
+    lines = [training.summary, "", _("Trainer: %(name)s") % {"name": training.trainer.name}]
+    if session.is_online and session.online_url:
+        lines.append(_("Online link: %(url)s") % {"url": session.online_url})
+    lines.append(training_url)
+    event.add("description", "\n".join(lines))
+    event.add("url", training_url)
+    event.add("last-modified", training.updated_at)
+    return event
+
+
+def build_calendar(sessions, training_url, name):
+    """A VCALENDAR of `sessions`; `training_url(training)` gives each absolute URL."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    stamp = timezone.now()
+    for session in sessions:
+        calendar.add_component(session_event(session, training_url(session.training), stamp))
+    calendar.add_missing_timezones()
+    return calendar
