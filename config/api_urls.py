@@ -11,9 +11,9 @@ from experts.api import ExpertDetailAPIView, ExpertListAPIView
 app_name = "api"
 urlpatterns = [
     path("trainings/", TrainingListAPIView.as_view(), name="training_list"),
-    path("trainings/<slug:slug>/", TrainingDetailAPIView.as_view(), name="training_detail"),
+    path("trainings/<str:slug>/", TrainingDetailAPIView.as_view(), name="training_detail"),
     path("experts/", ExpertListAPIView.as_view(), name="expert_list"),
-    path("experts/<slug:slug>/", ExpertDetailAPIView.as_view(), name="expert_detail"),
+    path("experts/<str:slug>/", ExpertDetailAPIView.as_view(), name="expert_detail"),
     path("objectives/", ObjectiveListAPIView.as_view(), name="objective_list"),
     path("platforms/", PlatformListAPIView.as_view(), name="platform_list"),
     # match/ (issue #3, the matcher's): catalogue/api/match.py, name "match".
