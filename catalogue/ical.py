@@ -6,6 +6,7 @@ the session's primary key and the site's host, so re-subscribing updates
 events instead of duplicating them.
 """
 
+from datetime import UTC
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -29,6 +30,16 @@ def session_zone(session):
         return ZoneInfo(settings.TIME_ZONE)
 
 
+def local_time(moment, zone):
+    """`moment` in `zone` (written with TZID), or in UTC when the local clock
+    time is ambiguous: the hour repeated when clocks fall back. A TZID value
+    there means its first occurrence (RFC 5545), which may be the wrong one."""
+    local = moment.astimezone(zone)
+    if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+        return moment.astimezone(UTC)
+    return local
+
+
 def session_location(session):
     """Where to go: the online link, or venue, address and city."""
     if session.is_online:
@@ -43,8 +54,8 @@ def session_event(session, training_url, stamp):
     event.add("uid", session_uid(session))
     event.add("dtstamp", stamp)
     event.add("summary", training.title)
-    event.add("dtstart", session.starts_at.astimezone(zone))
-    event.add("dtend", session.ends_at.astimezone(zone))
+    event.add("dtstart", local_time(session.starts_at, zone))
+    event.add("dtend", local_time(session.ends_at, zone))
     location = session_location(session)
     if location:
         event.add("location", location)

@@ -31,6 +31,16 @@ def language_urls(request):
     return {code: request.build_absolute_uri(translate_url(request.path, code)) for code, _name in settings.LANGUAGES}
 
 
+def default_language_url(request):
+    """The page without a language prefix: it redirects each visitor to their
+    language (the sitemap's x-default is the same URL)."""
+    path = translate_url(request.path, settings.LANGUAGE_CODE)
+    prefix = f"/{settings.LANGUAGE_CODE}/"
+    if path.startswith(prefix):
+        path = path[len(prefix) - 1 :]
+    return request.build_absolute_uri(path)
+
+
 def _duration(hours):
     """ISO 8601 duration: Decimal('1.5') → 'PT1H30M'."""
     minutes = int(Decimal(hours) * 60)
