@@ -6,7 +6,7 @@ the session's primary key and the site's host, so re-subscribing updates
 events instead of duplicating them.
 """
 
-from datetime import UTC
+from datetime import UTC, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -77,7 +77,12 @@ def build_calendar(sessions, training_url, name):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     stamp = timezone.now()
+    sessions = list(sessions)
     for session in sessions:
         calendar.add_component(session_event(session, training_url(session.training), stamp))
-    calendar.add_missing_timezones()
+    if sessions:
+        # VTIMEZONE rules only for the span the events cover, not since 1970.
+        first = min(session.starts_at for session in sessions).date() - timedelta(days=366)
+        last = max(session.ends_at for session in sessions).date() + timedelta(days=366)
+        calendar.add_missing_timezones(first_date=first, last_date=last)
     return calendar

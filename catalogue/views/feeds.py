@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ..filters import TrainingFilter
 from ..ical import build_calendar
@@ -44,7 +45,7 @@ def _upcoming_sessions():
     return Session.objects.filter(starts_at__gte=timezone.now()).select_related("training__trainer")
 
 
-@require_GET
+@require_safe
 def training_feed_ics(request):
     """Upcoming sessions of the published trainings matching the filters."""
     filterset, error = _filtered(request)
@@ -55,7 +56,7 @@ def training_feed_ics(request):
     return _calendar_response(request, sessions, _("Cible trainings"), "cible-trainings.ics")
 
 
-@require_GET
+@require_safe
 def training_ics(request, slug):
     """One published training's upcoming sessions, to download."""
     training = get_object_or_404(Training.objects.published(), slug=slug)
@@ -98,7 +99,8 @@ class NewTrainingsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # Atom marks the summary as HTML: the trainer's plain text is escaped.
+        return escape(item.summary)
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -122,7 +124,7 @@ class NewTrainingsFeed(Feed):
         return [item.get_focus_display(), item.get_format_display()]
 
 
-@require_GET
+@require_safe
 def training_feed_atom(request):
     _filterset, error = _filtered(request)
     if error:

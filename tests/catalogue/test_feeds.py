@@ -218,3 +218,39 @@ def test_atom_feed_invalid_parameter_is_400(client):
     response = client.get("/fr/trainings/feed.xml?sort=random")
     assert response.status_code == 400
     assert "- sort: " in response.content.decode()
+
+
+def test_feeds_answer_head_requests_from_calendar_apps(client):
+    make_training(slug="viral")
+    assert client.head("/fr/trainings/feed.ics").status_code == 200
+    assert client.head("/fr/trainings/feed.xml").status_code == 200
+    assert client.head("/fr/trainings/viral/calendar.ics").status_code == 200
+    assert client.post("/fr/trainings/feed.ics").status_code == 405
+
+
+def test_ics_feed_query_count_does_not_grow_with_sessions(client, django_assert_max_num_queries):
+    for n in range(2):
+        make_session(make_training(slug=f"a-{n}"))
+    with django_assert_max_num_queries(4):
+        assert len(_events(client.get("/fr/trainings/feed.ics"))) == 2
+    for n in range(10):
+        make_session(make_training(slug=f"b-{n}"))
+    with django_assert_max_num_queries(4):
+        assert len(_events(client.get("/fr/trainings/feed.ics"))) == 12
+
+
+def test_atom_summary_is_text_not_markup(client):
+    make_training(slug="x", summary="<b>Gras</b> & co")
+    entry = _atom(client.get("/fr/trainings/feed.xml")).find(f"{ATOM}entry")
+    # type="html": once the XML is parsed, the HTML shows the literal text.
+    assert entry.find(f"{ATOM}summary").get("type") == "html"
+    assert entry.find(f"{ATOM}summary").text == "&lt;b&gt;Gras&lt;/b&gt; &amp; co"
+
+
+def test_ics_time_zone_definition_covers_the_events(client, frozen_before_dst):
+    training = make_training(slug="dst")
+    _session_at(training, datetime(2026, 11, 1, 9, 0))
+    [vtimezone] = _calendar(client.get("/fr/trainings/feed.ics")).walk("VTIMEZONE")
+    text = vtimezone.to_ical().decode()
+    assert "20261101T020000" in text  # the fall-back transition the event needs
+    assert "1971" not in text  # and not half a century of history
