@@ -248,9 +248,10 @@ REST_FRAMEWORK = {
     "URL_FORMAT_OVERRIDE": None,
     "DEFAULT_PAGINATION_CLASS": "catalogue.api.pagination.CataloguePagination",
     "DEFAULT_THROTTLE_CLASSES": ["catalogue.api.throttling.AnonymousRateThrottle"],
-    # Proxies in front of the app that append to X-Forwarded-For (0: use the
-    # socket's address, which a client cannot forge).
-    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
+    # Proxies in front of the app that append to X-Forwarded-For, so that the
+    # per-IP throttle sees the client, not the load balancer (0: use the
+    # socket's address). Behind the TLS proxy, one by default.
+    "NUM_PROXIES": env_int("NUM_PROXIES", 1 if env_bool("BEHIND_TLS_PROXY", PRODUCTION) else 0),
 }
 # Anonymous API requests per IP, counted in the shared cache ("120/min", "5000/day").
 API_THROTTLE_RATE = env("API_THROTTLE_RATE", "120/min")

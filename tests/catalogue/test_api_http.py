@@ -23,6 +23,23 @@ def test_anonymous_clients_are_throttled_per_ip_with_retry_after(client, setting
     assert forged.status_code == 429
 
 
+def test_behind_a_load_balancer_the_throttle_counts_each_client(client, settings):
+    settings.API_THROTTLE_RATE = "2/min"
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    balancer = "10.0.0.254"
+    for _ in range(2):
+        assert (
+            client.get("/api/v1/platforms/", REMOTE_ADDR=balancer, HTTP_X_FORWARDED_FOR="203.0.113.7").status_code
+            == 200
+        )
+    assert client.get("/api/v1/platforms/", REMOTE_ADDR=balancer, HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 429
+    # The proxy appends the real client last; a forged first entry changes nothing.
+    forged = client.get("/api/v1/platforms/", REMOTE_ADDR=balancer, HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.7")
+    assert forged.status_code == 429
+    other = client.get("/api/v1/platforms/", REMOTE_ADDR=balancer, HTTP_X_FORWARDED_FOR="198.51.100.9")
+    assert other.status_code == 200
+
+
 def test_default_throttle_rate_is_a_sane_per_minute_rate():
     from django.conf import settings
 
