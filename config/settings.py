@@ -260,7 +260,17 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
+    # `format` is a catalogue filter (conference, course, workshop), not DRF's renderer switch.
+    "URL_FORMAT_OVERRIDE": None,
+    "DEFAULT_PAGINATION_CLASS": "catalogue.api.pagination.CataloguePagination",
+    "DEFAULT_THROTTLE_CLASSES": ["catalogue.api.throttling.AnonymousRateThrottle"],
+    # Proxies in front of the app that append to X-Forwarded-For, so that the
+    # per-IP throttle sees the client, not the load balancer (0: use the
+    # socket's address). Behind the TLS proxy, one by default.
+    "NUM_PROXIES": env_int("NUM_PROXIES", 1 if env_bool("BEHIND_TLS_PROXY", PRODUCTION) else 0),
 }
+# Anonymous API requests per IP, counted in the shared cache ("120/min", "5000/day").
+API_THROTTLE_RATE = env("API_THROTTLE_RATE", "120/min")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cible API",
     "DESCRIPTION": "Read-only catalogue of social media and social networking trainings.",
@@ -275,6 +285,8 @@ SPECTACULAR_SETTINGS = {
         "FormatEnum": "catalogue.enums.Format",
         "MatchFocusEnum": "catalogue.api.match.MATCH_FOCUSES",
     },
+    # No call to swagger.io's online validator: the docs work offline.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True

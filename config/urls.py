@@ -1,13 +1,21 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from catalogue.sitemaps import StaticPagesSitemap, TrainingSitemap
 from catalogue.views.health import healthz
+from catalogue.views.robots import robots_txt
+from experts.sitemaps import ExpertSitemap
+
+SITEMAPS = {"pages": StaticPagesSitemap, "trainings": TrainingSitemap, "experts": ExpertSitemap}
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("config.api_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(

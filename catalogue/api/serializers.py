@@ -1,0 +1,128 @@
+"""What the API shows of the catalogue. Only public fields: no status,
+moderation data, e-mail addresses or accounts."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ..models import Objective, Platform, Session, Training
+
+
+class AbsoluteUrlField(serializers.Field):
+    """The object's page on the site, absolute, in the request's language."""
+
+    def __init__(self, **kwargs):
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, obj):
+        path = obj.get_absolute_url()
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+AbsoluteUrlField = extend_schema_field(OpenApiTypes.URI)(AbsoluteUrlField)
+
+
+class ObjectiveSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(read_only=True, help_text="Name in the request's language (Accept-Language).")
+    description = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Objective
+        fields = ["slug", "focus", "name", "name_fr", "name_en", "description"]
+
+
+class PlatformSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(read_only=True, help_text="Name in the request's language (Accept-Language).")
+
+    class Meta:
+        model = Platform
+        fields = ["slug", "name", "name_fr", "name_en"]
+
+
+class TrainerSummarySerializer(serializers.Serializer):
+    """The trainer of a training, as shown on the training's page."""
+
+    slug = serializers.SlugField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    headline = serializers.CharField(read_only=True)
+    city = serializers.CharField(read_only=True)
+    focuses = serializers.ListField(child=serializers.CharField(), read_only=True)
+    url = AbsoluteUrlField()
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    place = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Session
+        fields = [
+            "starts_at",
+            "ends_at",
+            "timezone",
+            "is_online",
+            "venue",
+            "address",
+            "city",
+            "online_url",
+            "seats",
+            "place",
+        ]
+
+
+class TrainingSerializer(serializers.ModelSerializer):
+    """A training in a list: enough to choose, with slugs to follow."""
+
+    url = AbsoluteUrlField()
+    trainer = TrainerSummarySerializer(read_only=True)
+    competences = serializers.ListField(child=serializers.CharField(), read_only=True)
+    objectives = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    platforms = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    is_free = serializers.BooleanField(read_only=True)
+    next_session_at = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text="Start of the next upcoming session, if any."
+    )
+
+    class Meta:
+        model = Training
+        fields = [
+            "slug",
+            "title",
+            "summary",
+            "url",
+            "focus",
+            "format",
+            "competences",
+            "level",
+            "mode",
+            "language",
+            "city",
+            "duration_hours",
+            "price",
+            "currency",
+            "is_free",
+            "objectives",
+            "platforms",
+            "trainer",
+            "next_session_at",
+            "published_at",
+        ]
+
+
+class TrainingDetailSerializer(TrainingSerializer):
+    """One training with its upcoming sessions, objectives and platforms."""
+
+    description = serializers.CharField(read_only=True, help_text="Markdown.")
+    objectives = ObjectiveSerializer(many=True, read_only=True)
+    platforms = PlatformSerializer(many=True, read_only=True)
+    sessions = serializers.SerializerMethodField(help_text="Upcoming sessions, soonest first.")
+
+    class Meta(TrainingSerializer.Meta):
+        fields = [*TrainingSerializer.Meta.fields, "description", "sessions", "updated_at"]
+
+    @extend_schema_field(SessionSerializer(many=True))
+    def get_sessions(self, training):
+        upcoming = [session for session in training.sessions.all() if session.is_upcoming]
+        return SessionSerializer(upcoming, many=True, context=self.context).data

@@ -1,0 +1,80 @@
+"""The experts part of the read-only JSON API (/api/v1/experts/)."""
+
+from django.db.models import Prefetch
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import generics, serializers
+
+from catalogue.api.schema import DETAIL_ERRORS, LIST_ERRORS, PLATFORM_PARAMETER
+from catalogue.api.serializers import AbsoluteUrlField, TrainingSerializer
+from catalogue.models import Training
+
+from .filters import ExpertFilter
+from .models import Expert
+
+
+class ExpertSerializer(serializers.ModelSerializer):
+    url = AbsoluteUrlField()
+    focuses = serializers.ListField(child=serializers.CharField(), read_only=True)
+    languages = serializers.ListField(child=serializers.CharField(), read_only=True)
+    platforms = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+
+    class Meta:
+        model = Expert
+        fields = ["slug", "name", "headline", "url", "focuses", "languages", "city", "platforms", "website"]
+
+
+class ExpertDetailSerializer(ExpertSerializer):
+    bio = serializers.CharField(read_only=True, help_text="Markdown.")
+    photo = serializers.SerializerMethodField()
+    trainings = serializers.SerializerMethodField(help_text="The expert's published trainings.")
+
+    class Meta(ExpertSerializer.Meta):
+        fields = [*ExpertSerializer.Meta.fields, "bio", "photo", "trainings"]
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_photo(self, expert):
+        if not expert.photo:
+            return None
+        request = self.context.get("request")
+        return request.build_absolute_uri(expert.photo.url) if request else expert.photo.url
+
+    @extend_schema_field(TrainingSerializer(many=True))
+    def get_trainings(self, expert):
+        return TrainingSerializer(expert.published_trainings, many=True, context=self.context).data
+
+
+@extend_schema(
+    summary="Experts",
+    description="Trainers with at least one published training.",
+    parameters=[PLATFORM_PARAMETER],
+    responses={200: ExpertSerializer(many=True), **LIST_ERRORS},
+)
+class ExpertListAPIView(generics.ListAPIView):
+    serializer_class = ExpertSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ExpertFilter
+
+    def get_queryset(self):
+        return Expert.objects.public().prefetch_related("platforms").order_by("name", "pk")
+
+
+@extend_schema(
+    summary="One expert",
+    description="A public profile with the expert's published trainings.",
+    responses={200: ExpertDetailSerializer, **DETAIL_ERRORS},
+)
+class ExpertDetailAPIView(generics.RetrieveAPIView):
+    serializer_class = ExpertDetailSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        published = (
+            Training.objects.published()
+            .with_next_session()
+            .select_related("trainer")
+            .prefetch_related("objectives", "platforms")
+        )
+        return Expert.objects.public().prefetch_related(
+            "platforms", Prefetch("trainings", published, to_attr="published_trainings")
+        )

@@ -1,0 +1,35 @@
+"""schema.org metadata for an expert's public profile."""
+
+from catalogue.seo import SCHEMA
+
+
+def _links(expert):
+    links = [expert.website] if expert.website else []
+    for link in expert.social_links or []:
+        url = link.get("url") if isinstance(link, dict) else link
+        if isinstance(url, str) and url.startswith(("https://", "http://")):
+            links.append(url)
+    return links
+
+
+def expert_jsonld(expert, request):
+    data = {
+        "@context": SCHEMA,
+        "@type": "Person",
+        "name": expert.name,
+        "url": request.build_absolute_uri(expert.get_absolute_url()),
+        "knowsAbout": [str(label) for label in expert.get_focuses_display()]
+        + [platform.name for platform in expert.platforms.all()],
+        "knowsLanguage": list(expert.languages or []),
+    }
+    if expert.headline:
+        data["jobTitle"] = expert.headline
+        data["description"] = expert.headline
+    if expert.city:
+        data["address"] = {"@type": "PostalAddress", "addressLocality": expert.city}
+    if expert.photo:
+        data["image"] = request.build_absolute_uri(expert.photo.url)
+    links = _links(expert)
+    if links:
+        data["sameAs"] = links
+    return data
