@@ -29,3 +29,8 @@ class BriefDetailView(OwnBriefsMixin, DetailView):
             brief.read_at = timezone.now()
             brief.save(update_fields=["read_at"])
         return brief
+
+    def post(self, request, *args, **kwargs):
+        # Someone else's id is a 404 whatever the method; one's own, "not allowed".
+        get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        return self.http_method_not_allowed(request, *args, **kwargs)

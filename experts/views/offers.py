@@ -96,6 +96,11 @@ class OfferDetailView(OwnOfferMixin, View):
         }
         return render(request, "experts/offer_detail.html", context)
 
+    def post(self, request, *args, **kwargs):
+        # Someone else's id is a 404 whatever the method; one's own, "not allowed".
+        self.get_training()
+        return self.http_method_not_allowed(request, *args, **kwargs)
+
 
 class OfferTransitionView(OwnOfferMixin, View):
     """The workflow buttons: POST only, through catalogue.workflow."""
