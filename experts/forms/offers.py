@@ -1,4 +1,5 @@
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
@@ -117,6 +118,18 @@ class SessionForm(forms.ModelForm):
     def __init__(self, *args, allow_past=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.allow_past = allow_past
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Row(Column("starts_at", css_class="col-md-6"), Column("ends_at", css_class="col-md-6")),
+            "is_online",
+            Row(Column("venue", css_class="col-md-6"), Column("city", css_class="col-md-6")),
+            "address",
+            Row(Column("online_url", css_class="col-md-8"), Column("seats", css_class="col-md-4")),
+        )
+        # The formset adds id, training and DELETE after __init__.
+        self.helper.render_unmentioned_fields = True
 
     def clean(self):
         cleaned = super().clean()

@@ -42,6 +42,8 @@ class OfferFormView(OwnOfferMixin, View):
 
     def render_forms(self, training, form, formset, status=200):
         context = {"training": training, "form": form, "formset": formset, "expert": self.expert}
+        if training.status in (Status.CHANGES_REQUESTED, Status.REJECTED):
+            context["curator_message"] = training.transitions.values_list("message", flat=True).first()
         return render(self.request, self.template_name, context, status=status)
 
     def refuse_if_locked(self, training):
