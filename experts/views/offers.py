@@ -33,6 +33,8 @@ class OfferFormView(OwnOfferMixin, View):
             data,
             instance=training,
             prefix="sessions",
+            # Past dates only belong to an archived offer's record.
+            allow_past=training.status == Status.ARCHIVED,
             # Editing a live offer sends it to a curator, who reviews offers with a date.
             require_upcoming=training.status == Status.PUBLISHED,
         )

@@ -180,3 +180,20 @@ def test_pages_are_in_english_too(client):
     response = client.get("/en/accounts/signup/")
     assert "Create your trainer account" in response.content.decode()
     assert not Training.objects.exists()
+
+
+def test_expired_confirmation_link_is_refused(client, settings):
+    _signup(client)
+    settings.EMAIL_CONFIRMATION_MAX_AGE = -1
+    response = client.get(_link(mail.outbox[0]).replace("http://testserver", ""))
+    assert response.status_code == 400
+    assert Expert.objects.get().email_confirmed_at is None
+
+
+def test_confirmation_link_for_a_changed_email_is_refused(client):
+    _signup(client)
+    user = get_user_model().objects.get()
+    user.email = user.username = "changee@example.com"
+    user.save()
+    response = client.get(_link(mail.outbox[0]).replace("http://testserver", ""))
+    assert response.status_code == 400

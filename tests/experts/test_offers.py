@@ -151,3 +151,21 @@ def test_submitted_offer_cannot_be_edited(client, expert):
     assert "ne peut pas être modifiée" in response.content.decode()
     training.refresh_from_db()
     assert training.title == "En révision"
+
+
+def test_description_markdown_comes_out_inert(client, expert):
+    payload = '<script>alert(1)</script> <a href="javascript:alert(2)" onclick="alert(3)">x</a> **gras**'
+    client.post(CREATE, offer_data(sessions=[session_fields()], description=payload))
+    training = Training.objects.get()
+    page = client.get(reverse("experts:offer_detail", args=[training.pk])).content.decode()
+    description = page.split('class="offer-description"')[1].split("</div>")[0]
+    assert "<script" not in description
+    assert "javascript:" not in description
+    assert "onclick" not in description
+    assert "<strong>gras</strong>" in description
+
+
+def test_english_offer_form_is_translated(client, expert):
+    page = client.get("/en/dashboard/offers/new/").content.decode()
+    assert "Social media are communication tools" in page
+    assert "Add a session" in page
