@@ -1,6 +1,7 @@
 from django.db.models import OuterRef, Subquery
 from django.views.generic import TemplateView
 
+from catalogue.enums import Status
 from catalogue.models import OfferTransition, Training
 
 from .. import offers
@@ -38,6 +39,8 @@ class DashboardView(TrainerRequiredMixin, TemplateView):
         return super().get_context_data(
             expert=self.expert,
             groups=groups,
+            # The public profile exists once a training is published (Expert.objects.public()).
+            is_public=Status.PUBLISHED in by_status,
             briefs=briefs[:RECENT_BRIEFS],
             brief_count=briefs.count(),
             unread_count=briefs.filter(read_at__isnull=True).count(),

@@ -39,6 +39,12 @@ def test_dashboard_groups_offers_by_status_with_next_step(client, expert):
     published = page.split('data-status="published"')[1].split("</section>")[0]
     assert "Mon offre en ligne" in published and live.get_absolute_url() in published
     assert "La voir en ligne" in published
+    assert f'href="{expert.get_absolute_url()}">Voir mon profil public' in page
+
+
+def test_dashboard_hides_public_profile_link_until_something_is_published(client, expert):
+    make_training(status=Status.SUBMITTED, trainer=expert)
+    assert "Voir mon profil public" not in client.get(reverse("experts:dashboard")).content.decode()
 
 
 def test_dashboard_lists_briefs_newest_first_with_unread_marked(client, expert):
