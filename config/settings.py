@@ -9,6 +9,7 @@ environment variable turns one off explicitly.
 
 import json
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "import_export",
     "django_tasks_db",
     "storages",
+    "axes",
     "catalogue",
     "experts",
 ]
@@ -90,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: turns a locked-out log-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -215,6 +219,23 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "experts:login"
 LOGIN_REDIRECT_URL = "experts:dashboard"
 LOGOUT_REDIRECT_URL = "catalogue:home"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
+# How long the sign-up confirmation link stays valid.
+EMAIL_CONFIRMATION_MAX_AGE = 60 * 60 * 24 * 7
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out account+IP before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed log-ins: 5 per account and IP address, then 15 minutes' cool-off.
+# Attempts are stored in the database, which every server process shares.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+AXES_USERNAME_CALLABLE = "experts.accounts.login_username"
+AXES_CLIENT_IP_CALLABLE = "experts.accounts.client_ip"
 
 # --- Security -----------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from catalogue.enums import Format, Language
 from catalogue.models import Objective, Training
 
 from .. import briefing
-from ..forms import BriefForm
+from ..forms.briefs import BriefForm
 from ..models import Expert
 
 RATE_LIMIT_GROUP = "experts.brief"

@@ -1,0 +1,124 @@
+"""Trainer accounts: sign-up, email confirmation, log-in limits.
+
+The account's username is the lower-cased email, so log-in is by email.
+Nothing here tells a visitor whether an email already has an account: a
+sign-up with a known email looks the same as a new one, and the owner of the
+address gets an informational email instead.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+
+from . import emails
+from .models import Expert
+
+CONFIRM_SALT = "experts.confirm-email"
+
+
+def normalise_email(email):
+    return (email or "").strip().lower()
+
+
+def login_username(request, credentials):
+    """What django-axes counts failures against: the lower-cased email."""
+    username = (credentials or {}).get("username")
+    if username is None and request is not None:
+        username = request.POST.get("username", "")
+    return normalise_email(username)
+
+
+def client_ip(request):
+    """The visitor's address for django-axes; behind our TLS proxy, the hop it added."""
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops:
+            return hops[-1]
+    return request.META.get("REMOTE_ADDR")
+
+
+def unique_expert_slug(name, exclude_pk=None):
+    base = slugify(name)[:120] or "expert"
+    slug, n = base, 2
+    existing = Expert.objects.exclude(pk=exclude_pk)
+    while existing.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def register_trainer(*, email, password, name, language, build_url):
+    """Create the account and profile, or tell the existing owner; same outcome either way.
+
+    `build_url(path)` makes an absolute link for the emails. Returns the new
+    Expert, or None when the email already had an account.
+    """
+    email = normalise_email(email)
+    User = get_user_model()
+    if User.objects.filter(username=email).exists():
+        make_password(password)  # same hashing time as a new account: no timing tell
+        _send_already_registered(email, language, build_url)
+        return None
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(username=email, email=email, password=password)
+            expert = Expert.objects.create(
+                user=user,
+                name=name.strip(),
+                slug=unique_expert_slug(name),
+                focuses=[],
+                languages=[language],
+                preferred_language=language,
+            )
+    except IntegrityError:  # a double submit raced us to the same email
+        _send_already_registered(email, language, build_url)
+        return None
+    send_confirmation(expert, build_url)
+    return expert
+
+
+def confirmation_token(expert):
+    return signing.dumps({"expert": expert.pk, "email": expert.user.email}, salt=CONFIRM_SALT)
+
+
+def send_confirmation(expert, build_url):
+    with translation.override(expert.preferred_language):
+        link = build_url(reverse("experts:confirm_email", kwargs={"token": confirmation_token(expert)}))
+        emails.send_templated(
+            "experts/email/confirm_email",
+            {"expert": expert, "link": link, "days": settings.EMAIL_CONFIRMATION_MAX_AGE // 86400},
+            to=expert.user.email,
+        )
+
+
+def _send_already_registered(email, language, build_url):
+    with translation.override(language):
+        emails.send_templated(
+            "experts/email/already_registered",
+            {
+                "login_link": build_url(reverse("experts:login")),
+                "reset_link": build_url(reverse("experts:password_reset")),
+            },
+            to=email,
+        )
+
+
+def confirm_email(token):
+    """The Expert whose email the token confirms, now confirmed; None if invalid or expired."""
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=settings.EMAIL_CONFIRMATION_MAX_AGE)
+    except signing.BadSignature:  # includes SignatureExpired
+        return None
+    expert = Expert.objects.select_related("user").filter(pk=data.get("expert")).first()
+    # A link sent to an old address does not confirm a new one.
+    if expert is None or expert.user is None or expert.user.email != data.get("email"):
+        return None
+    if expert.email_confirmed_at is None:
+        expert.email_confirmed_at = timezone.now()
+        expert.save(update_fields=["email_confirmed_at", "updated_at"])
+    return expert

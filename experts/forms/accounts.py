@@ -1,0 +1,89 @@
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .. import emails
+from ..accounts import normalise_email
+
+
+class SignupForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+    )
+    name = forms.CharField(
+        label=_("Public name"),
+        max_length=120,
+        help_text=_("Your name or your company's, as visitors will see it."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
+
+    def clean(self):
+        cleaned = super().clean()
+        password, email = cleaned.get("password"), cleaned.get("email")
+        if password:
+            # Checked against an unsaved user so "too similar to your email" works.
+            probe = get_user_model()(username=email or "", email=email or "")
+            try:
+                password_validation.validate_password(password, probe)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Log in by email; the same message whatever was wrong."""
+
+    username = forms.EmailField(
+        label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+    )
+    error_messages = {
+        "invalid_login": _("This email and password do not match. Check both, or reset your password."),
+        "inactive": _("This email and password do not match. Check both, or reset your password."),
+    }
+
+    def clean_username(self):
+        return normalise_email(self.cleaned_data["username"])
+
+
+class TrainerPasswordResetForm(PasswordResetForm):
+    """Django's reset form; an unknown address gets a short note instead of nothing.
+
+    The page looks the same either way, so it never reveals who has an account.
+    """
+
+    email = forms.EmailField(label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
+
+    def save(self, *args, request=None, **kwargs):
+        email = self.cleaned_data["email"]
+        if not any(True for _user in self.get_users(email)):
+            emails.send_templated("experts/email/no_account", {"signup_link": _signup_link(request)}, to=email)
+            return
+        super().save(*args, request=request, **kwargs)
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        emails.send_templated(
+            "registration/password_reset", {**context, "reset_path": _reset_path(context)}, to=to_email
+        )
+
+
+def _reset_path(context):
+    return reverse("experts:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+
+
+def _signup_link(request):
+    path = reverse("experts:signup")
+    return request.build_absolute_uri(path) if request else path

@@ -1,0 +1,179 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
+from django import forms
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.enums import Competence, Focus
+from catalogue.models import Objective, Platform, Session, Training
+
+from .profile import WebURLField
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+FOCUS_HELP = _(
+    "Social media are communication tools: choose it when the training teaches how to spread messages, "
+    "run viral marketing or promote a product. Social networking is about people: choose it when the "
+    "training teaches how to grow a business network and keep relationships alive. "
+    "A media expert is not necessarily a networking expert: pick the one this offer really serves."
+)
+
+
+class ObjectiveCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes that carry each objective's focus, for static/js/offer-form.js."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-focus"] = instance.focus
+        return option
+
+
+class OfferForm(forms.ModelForm):
+    focus = forms.ChoiceField(label=_("Focus"), choices=Focus.choices, widget=forms.RadioSelect, help_text=FOCUS_HELP)
+    competences = forms.MultipleChoiceField(
+        label=_("Competences taught"),
+        choices=Competence.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Savoir: knowledge. Savoir-faire: know-how. Savoir-être: how to behave with others."),
+    )
+    objectives = forms.ModelMultipleChoiceField(
+        label=_("Objectives"),
+        queryset=Objective.objects.filter(is_active=True),
+        widget=ObjectiveCheckboxes(attrs={"class": "objective-choice"}),
+        required=False,
+        help_text=_("Only objectives of the offer's focus."),
+    )
+    platforms = forms.ModelMultipleChoiceField(
+        label=_("Platforms"), queryset=Platform.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    class Meta:
+        model = Training
+        fields = [
+            "title",
+            "summary",
+            "description",
+            "focus",
+            "format",
+            "competences",
+            "level",
+            "mode",
+            "language",
+            "city",
+            "duration_hours",
+            "price",
+            "currency",
+            "objectives",
+            "platforms",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 8}), "summary": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "description": _("Markdown: **bold**, *italic*, lists, [links](https://example.org). HTML is removed."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk:
+            self.initial["competences"] = self.instance.competences
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean(self):
+        cleaned = super().clean()
+        focus, objectives = cleaned.get("focus"), cleaned.get("objectives")
+        if focus and objectives:
+            other = [objective for objective in objectives if objective.focus != focus]
+            if other:
+                self.add_error(
+                    "objectives",
+                    forms.ValidationError(
+                        _("These objectives belong to the other focus: %(names)s."),
+                        code="wrong_focus",
+                        params={"names": ", ".join(str(objective) for objective in other)},
+                    ),
+                )
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.competences = self.cleaned_data["competences"]
+        return super().save(commit)
+
+
+class SessionForm(forms.ModelForm):
+    starts_at = forms.DateTimeField(
+        label=_("Starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
+    )
+    online_url = WebURLField(label=_("Online link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Session
+        fields = ["starts_at", "ends_at", "is_online", "venue", "address", "city", "online_url", "seats"]
+
+    def __init__(self, *args, allow_past=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.allow_past = allow_past
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Row(Column("starts_at", css_class="col-md-6"), Column("ends_at", css_class="col-md-6")),
+            "is_online",
+            Row(Column("venue", css_class="col-md-6"), Column("city", css_class="col-md-6")),
+            "address",
+            Row(Column("online_url", css_class="col-md-8"), Column("seats", css_class="col-md-4")),
+        )
+        # The formset adds id, training and DELETE after __init__.
+        self.helper.render_unmentioned_fields = True
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", forms.ValidationError(_("The end must come after the start."), code="order"))
+        # A session kept as it was may lie in the past; a new or moved one may not.
+        if starts_at and "starts_at" in self.changed_data and starts_at < timezone.now() and not self.allow_past:
+            self.add_error("starts_at", forms.ValidationError(_("This date is in the past."), code="past"))
+        return cleaned
+
+
+class BaseSessionFormSet(BaseInlineFormSet):
+    def __init__(self, *args, allow_past=False, require_upcoming=False, **kwargs):
+        self.allow_past = allow_past
+        self.require_upcoming = require_upcoming
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "allow_past": self.allow_past}
+
+    def clean(self):
+        super().clean()
+        if not self.require_upcoming or any(form.errors for form in self.forms):
+            return
+        now = timezone.now()
+        kept = [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("starts_at")
+        ]
+        if not any(data["starts_at"] >= now for data in kept):
+            raise forms.ValidationError(
+                _("Add at least one upcoming session: a curator reviews offers with a date."), code="no_upcoming"
+            )
+
+
+SessionFormSet = inlineformset_factory(
+    Training,
+    Session,
+    form=SessionForm,
+    formset=BaseSessionFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=50,
+    validate_max=True,
+)

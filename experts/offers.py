@@ -1,0 +1,110 @@
+"""A trainer's offers: saving content and sessions, and the trainer's side of the workflow.
+
+Status changes go through `catalogue.workflow.transition()` only. This module
+adds what the trainer must have done first (a confirmed email, an upcoming
+session) and the rule that editing a live offer sends it back to review.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from catalogue import workflow
+from catalogue.enums import Status
+from catalogue.models import Training
+from catalogue.workflow import Action
+
+# The buttons a trainer sees on an offer (EDIT_PUBLISHED happens by saving the form).
+BUTTON_ACTIONS = (Action.SUBMIT, Action.RESUBMIT, Action.WITHDRAW, Action.ARCHIVE, Action.REOPEN)
+# Moves that put an offer in front of a curator.
+REVIEW_ACTIONS = {Action.SUBMIT, Action.RESUBMIT, Action.EDIT_PUBLISHED}
+
+NEXT_STEPS = {
+    Status.DRAFT: _("Finish the draft, then submit it for review."),
+    Status.SUBMITTED: _("A curator is reviewing it. You can withdraw it to keep editing."),
+    Status.CHANGES_REQUESTED: _("Read the curator's message, edit the offer, then resubmit it."),
+    Status.PUBLISHED: _("It is live. Editing it sends it back for review."),
+    Status.REJECTED: _("Read the curator's reason. You can reopen it as a draft."),
+    Status.ARCHIVED: _("It is archived. Reopen it as a draft to offer it again."),
+}
+# Dashboard order: what needs the trainer first.
+STATUS_ORDER = [
+    Status.CHANGES_REQUESTED,
+    Status.DRAFT,
+    Status.SUBMITTED,
+    Status.PUBLISHED,
+    Status.REJECTED,
+    Status.ARCHIVED,
+]
+
+
+class OfferError(Exception):
+    """A trainer action refused before it reached the workflow; `str()` is for the user."""
+
+
+def unique_training_slug(title, exclude_pk=None):
+    base = slugify(title)[:160] or "offer"
+    slug, n = base, 2
+    others = Training.objects.exclude(pk=exclude_pk)
+    while others.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def is_editable(training):
+    return training.status in Status.editable_by_trainer()
+
+
+def button_actions(training, user):
+    return [action for action in workflow.allowed_actions(training, user) if action in BUTTON_ACTIONS]
+
+
+def review_problems(training, expert):
+    """Why `training` cannot go to a curator yet (empty when it can)."""
+    problems = []
+    if expert.email_confirmed_at is None:
+        problems.append(_("Confirm your email address first: use the link we sent you."))
+    if not training.sessions.filter(starts_at__gte=timezone.now()).exists():
+        problems.append(_("Add at least one upcoming session: a curator reviews offers with a date."))
+    return problems
+
+
+def save_offer(form, formset, *, expert, user):
+    """Save the offer and its sessions in one transaction.
+
+    A published offer that changed goes back to review (Action.EDIT_PUBLISHED):
+    it is hidden from visitors until a curator approves the new version.
+    The slug follows the title until the offer is first published, then never changes.
+    Returns (training, sent_back_to_review).
+    """
+    training = form.instance
+    was_published = training.pk is not None and training.status == Status.PUBLISHED
+    changed = form.has_changed() or formset.has_changed()
+    if was_published and changed and expert.email_confirmed_at is None:
+        raise OfferError(_("Confirm your email address first: use the link we sent you."))
+    with transaction.atomic():
+        training = form.save(commit=False)
+        training.trainer = expert
+        if training.published_at is None and (not training.slug or "title" in form.changed_data):
+            training.slug = unique_training_slug(training.title, exclude_pk=training.pk)
+        training.save()
+        form.save_m2m()
+        formset.instance = training
+        formset.save()
+        training.refresh_search_fields()
+        if was_published and changed:
+            workflow.transition(training, Action.EDIT_PUBLISHED, by=user)
+    return training, was_published and changed
+
+
+def run_action(training, action, *, expert, user, message=""):
+    """Perform a trainer's button action through the workflow; raises OfferError or TransitionError."""
+    action = Action(action)
+    if action not in BUTTON_ACTIONS:
+        raise OfferError(_("You are not allowed to do this."))
+    if action in REVIEW_ACTIONS:
+        problems = review_problems(training, expert)
+        if problems:
+            raise OfferError(" ".join(str(problem) for problem in problems))
+    return workflow.transition(training, action, by=user, message=message)

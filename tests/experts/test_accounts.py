@@ -1,0 +1,199 @@
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+
+from catalogue.enums import Status
+from catalogue.models import Training
+from experts.models import Expert
+from tests.factories import make_expert, make_session, make_training, make_user
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "Un-mot-de-passe-solide-42"
+
+
+def _signup(client, email="Nouvelle@Example.com", name="Nouvelle Formatrice", password=PASSWORD):
+    return client.post(reverse("experts:signup"), {"email": email, "name": name, "password": password})
+
+
+def _link(message):
+    return re.search(r"https?://\S+", message.body).group(0)
+
+
+def test_signup_creates_unconfirmed_trainer_and_sends_confirmation_link(client):
+    response = _signup(client)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("experts:signup_done")
+    user = get_user_model().objects.get()
+    assert (user.username, user.email) == ("nouvelle@example.com", "nouvelle@example.com")
+    expert = Expert.objects.get(user=user)
+    assert (expert.name, expert.slug, expert.email_confirmed_at) == ("Nouvelle Formatrice", "nouvelle-formatrice", None)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["nouvelle@example.com"]
+    assert mail.outbox[0].subject == "Cible : confirmez votre adresse courriel"
+
+    confirm = client.get(_link(mail.outbox[0]).replace("http://testserver", ""), follow=True)
+    assert confirm.redirect_chain[-1][0] == reverse("experts:login")
+    assert "Merci, votre adresse courriel est confirmée." in confirm.content.decode()
+    expert.refresh_from_db()
+    assert expert.email_confirmed_at is not None
+
+
+def test_signup_slug_is_unique_for_a_common_name(client):
+    make_expert(slug="marie-roy", name="Marie Roy")
+    _signup(client, email="marie@example.com", name="Marie Roy")
+    assert Expert.objects.get(user__email="marie@example.com").slug == "marie-roy-2"
+
+
+def test_signup_with_existing_email_looks_the_same_and_informs_the_owner(client):
+    existing = make_user(email="deja@example.com")
+    response = _signup(client, email="DEJA@example.com")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("experts:signup_done")
+    assert get_user_model().objects.count() == 1
+    existing.refresh_from_db()
+    assert existing.check_password("a-long-test-password")
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["deja@example.com"]
+    assert mail.outbox[0].subject == "Cible : vous avez déjà un compte"
+
+
+def test_signup_refuses_weak_password(client):
+    response = _signup(client, password="password")
+    assert response.status_code == 200
+    assert "Ce mot de passe est trop courant." in response.content.decode()
+    assert not get_user_model().objects.exists()
+
+
+def test_tampered_or_foreign_confirmation_link_is_refused(client):
+    _signup(client)
+    link = _link(mail.outbox[0]).replace("http://testserver", "")
+    response = client.get(link[:-3] + "xyz/")
+    assert response.status_code == 400
+    assert "Ce lien ne fonctionne pas" in response.content.decode()
+    assert Expert.objects.get().email_confirmed_at is None
+
+
+def test_unconfirmed_trainer_can_save_drafts_but_not_submit(client):
+    expert = make_expert(email_confirmed_at=None)
+    training = make_training(status=Status.DRAFT, trainer=expert)
+    make_session(training)
+    client.force_login(expert.user)
+    response = client.post(reverse("experts:offer_transition", args=[training.pk]), {"action": "submit"}, follow=True)
+    assert "Confirmez d’abord votre adresse courriel" in response.content.decode()
+    training.refresh_from_db()
+    assert training.status == Status.DRAFT
+
+
+def test_resend_confirmation_sends_a_new_working_link(client):
+    expert = make_expert(email_confirmed_at=None)
+    client.force_login(expert.user)
+    response = client.post(reverse("experts:resend_confirmation"), follow=True)
+    assert f"Nous avons envoyé un nouveau lien de confirmation à {expert.user.email}." in response.content.decode()
+    assert len(mail.outbox) == 1
+    client.get(_link(mail.outbox[0]).replace("http://testserver", ""))
+    expert.refresh_from_db()
+    assert expert.email_confirmed_at is not None
+
+
+def test_login_is_by_email_case_insensitive(client):
+    make_user(email="prof@example.com", password=PASSWORD)
+    response = client.post(reverse("experts:login"), {"username": "Prof@Example.com", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("experts:dashboard")
+
+
+def _fail_login(client, email):
+    return client.post(reverse("experts:login"), {"username": email, "password": "wrong-password"})
+
+
+def test_login_locks_out_after_five_failures_without_revealing_accounts(client):
+    make_user(email="prof@example.com", password=PASSWORD)
+    known = [_fail_login(client, "prof@example.com") for _ in range(4)]
+    unknown = [_fail_login(client, "nobody@example.com") for _ in range(4)]
+    for response in known + unknown:
+        assert response.status_code == 200
+        assert "Ce courriel et ce mot de passe ne correspondent pas." in response.content.decode()
+    assert _fail_login(client, "prof@example.com").status_code == 429
+    assert _fail_login(client, "nobody@example.com").status_code == 429
+    # Locked: even the right password is refused, with the same page as for an unknown email.
+    locked = client.post(reverse("experts:login"), {"username": "prof@example.com", "password": PASSWORD})
+    unknown_locked = _fail_login(client, "nobody@example.com")
+    assert locked.status_code == unknown_locked.status_code == 429
+    assert "Trop de tentatives infructueuses" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another account from the same address is not affected.
+    make_user(email="autre@example.com", password=PASSWORD)
+    other = client.post(reverse("experts:login"), {"username": "autre@example.com", "password": PASSWORD})
+    assert other.status_code == 302
+
+
+def test_password_reset_by_email_sets_a_new_password(client):
+    user = make_user(email="prof@example.com")
+    response = client.post(reverse("experts:password_reset"), {"email": "PROF@example.com"})
+    assert response["Location"] == reverse("experts:password_reset_done")
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "Cible : choisissez un nouveau mot de passe"
+    link = _link(mail.outbox[0]).replace("http://testserver", "")
+    form_page = client.get(link, follow=True)
+    assert "Choisissez un nouveau mot de passe" in form_page.content.decode()
+    set_url = form_page.redirect_chain[-1][0]
+    done = client.post(set_url, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+    assert done["Location"] == reverse("experts:password_reset_complete")
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+def test_password_reset_for_unknown_email_looks_the_same(client):
+    response = client.post(reverse("experts:password_reset"), {"email": "inconnu@example.com"})
+    assert response["Location"] == reverse("experts:password_reset_done")
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "Cible : demande de réinitialisation du mot de passe"
+    assert "/fr/accounts/signup/" in mail.outbox[0].body
+
+
+def test_password_change(client):
+    user = make_user(email="prof@example.com")
+    make_expert(user=user)
+    client.force_login(user)
+    response = client.post(
+        reverse("experts:password_change"),
+        {"old_password": "a-long-test-password", "new_password1": PASSWORD, "new_password2": PASSWORD},
+    )
+    assert response["Location"] == reverse("experts:password_change_done")
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+def test_logout_is_post_only(client):
+    user = make_user()
+    client.force_login(user)
+    assert client.get(reverse("experts:logout")).status_code == 405
+    client.post(reverse("experts:logout"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_pages_are_in_english_too(client):
+    response = client.get("/en/accounts/signup/")
+    assert "Create your trainer account" in response.content.decode()
+    assert not Training.objects.exists()
+
+
+def test_expired_confirmation_link_is_refused(client, settings):
+    _signup(client)
+    settings.EMAIL_CONFIRMATION_MAX_AGE = -1
+    response = client.get(_link(mail.outbox[0]).replace("http://testserver", ""))
+    assert response.status_code == 400
+    assert Expert.objects.get().email_confirmed_at is None
+
+
+def test_confirmation_link_for_a_changed_email_is_refused(client):
+    _signup(client)
+    user = get_user_model().objects.get()
+    user.email = user.username = "changee@example.com"
+    user.save()
+    response = client.get(_link(mail.outbox[0]).replace("http://testserver", ""))
+    assert response.status_code == 400

@@ -1,0 +1,127 @@
+from io import BytesIO
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from tests.factories import make_expert, make_platform
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("experts:profile_edit")
+
+
+def _data(**overrides):
+    data = {
+        "name": "Léa Tremblay",
+        "headline": "Stratège en médias sociaux",
+        "bio": "Je forme depuis **dix ans**.",
+        "focuses": ["media", "network"],
+        "city": "Québec",
+        "languages": ["fr", "en"],
+        "website": "https://lea.example.org",
+        "social_links": "https://www.linkedin.com/in/lea\nhttps://mastodon.social/@lea",
+        "preferred_language": "en",
+    }
+    data.update(overrides)
+    return data
+
+
+def _image(size=(1600, 1200), fmt="PNG", name="portrait.png"):
+    out = BytesIO()
+    Image.new("RGB", size, "orange").save(out, format=fmt)
+    return SimpleUploadedFile(name, out.getvalue(), content_type=f"image/{fmt.lower()}")
+
+
+@pytest.fixture
+def expert(client):
+    expert = make_expert(name="Léa", slug="lea")
+    client.force_login(expert.user)
+    return expert
+
+
+def test_profile_edit_saves_every_field(client, expert):
+    platform = make_platform(name_fr="LinkedIn")
+    response = client.post(URL, _data(platforms=[platform.pk]))
+    assert response["Location"] == URL
+    expert.refresh_from_db()
+    assert expert.name == "Léa Tremblay"
+    assert expert.slug == "lea"  # the public address does not move
+    assert expert.focuses == ["media", "network"]
+    assert expert.languages == ["fr", "en"]
+    assert expert.city_folded == "quebec"
+    assert expert.social_links == ["https://www.linkedin.com/in/lea", "https://mastodon.social/@lea"]
+    assert expert.preferred_language == "en"
+    assert list(expert.platforms.all()) == [platform]
+
+
+def test_profile_needs_at_least_one_focus(client, expert):
+    response = client.post(URL, _data(focuses=[]))
+    assert response.status_code == 200
+    assert "Ce champ est obligatoire." in response.content.decode()
+    expert.refresh_from_db()
+    assert expert.focuses == ["media"]
+
+
+def test_script_in_bio_comes_out_inert(client, expert):
+    payload = '<script>alert(1)</script><img src=x onerror="alert(2)"> [clic](javascript:alert(3)) **ok**'
+    client.post(URL, _data(bio=payload))
+    page = client.get(URL).content.decode()
+    preview = page.split('class="expert-bio"')[1].split("</div>")[0]
+    assert "<script" not in preview
+    assert "onerror" not in preview
+    assert "javascript:" not in preview
+    assert "<strong>ok</strong>" in preview
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "ftp://example.org/x",
+        "vbscript:msgbox",
+    ],
+)
+def test_links_must_be_http_or_https(client, expert, link):
+    response = client.post(URL, _data(website=link, social_links=link))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count("http:// ou https://") >= 2
+    expert.refresh_from_db()
+    assert expert.website == ""
+    assert expert.social_links == []
+
+
+def test_photo_is_resized_and_stored_under_a_generated_name(client, expert):
+    client.post(URL, _data(photo=_image(name="../../etc/passwd.png")))
+    expert.refresh_from_db()
+    assert expert.photo.name.startswith("experts/photos/")
+    assert "passwd" not in expert.photo.name
+    with default_storage.open(expert.photo.name) as stored, Image.open(stored) as image:
+        assert (image.format, image.size) == ("JPEG", (800, 600))
+
+    first = expert.photo.name
+    client.post(URL, _data(photo=_image(size=(300, 300))))
+    expert.refresh_from_db()
+    assert expert.photo.name != first
+    assert not default_storage.exists(first)
+
+
+def test_non_image_is_refused(client, expert):
+    fake = SimpleUploadedFile("photo.png", b"<?php echo 'hi'; ?>", content_type="image/png")
+    response = client.post(URL, _data(photo=fake))
+    assert response.status_code == 200
+    expert.refresh_from_db()
+    assert not expert.photo
+
+
+def test_oversize_photo_is_refused(client, expert):
+    big = SimpleUploadedFile("big.png", _image().read() + b"\0" * (2 * 1024 * 1024), content_type="image/png")
+    response = client.post(URL, _data(photo=big))
+    assert "La photo est trop lourde : 2 Mo au plus." in response.content.decode()
+    expert.refresh_from_db()
+    assert not expert.photo
