@@ -196,6 +196,8 @@ BRIEF_RATE_LIMIT = env("BRIEF_RATE_LIMIT", "5/h")
 # client's address, e.g. HTTP_X_REAL_IP with nginx's
 # `proxy_set_header X-Real-IP $remote_addr;`. Never a header clients set freely.
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
+# If the cache cannot count (Redis down), let briefs through rather than refuse them all.
+RATELIMIT_FAIL_OPEN = True
 # `retry_brief_emails` gives up on a brief after this many failed attempts.
 BRIEF_EMAIL_MAX_ATTEMPTS = env_int("BRIEF_EMAIL_MAX_ATTEMPTS", 8)
 
