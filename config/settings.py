@@ -164,16 +164,22 @@ STORAGES = {
 
 # --- Email and background tasks --------------------------------------------
 
-EMAIL_HOST = env("EMAIL_HOST")
-EMAIL_BACKEND = env(
-    "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+# One mailer, configured from the EMAIL_* environment variables: SMTP when
+# EMAIL_HOST is set, the console otherwise, or any EMAIL_BACKEND.
+smtp_backend = "django.core.mail.backends.smtp.EmailBackend"
+email_backend = env("EMAIL_BACKEND") or (
+    smtp_backend if env("EMAIL_HOST") else "django.core.mail.backends.console.EmailBackend"
 )
-EMAIL_PORT = env_int("EMAIL_PORT", 587)
-EMAIL_HOST_USER = env("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+MAILERS = {"default": {"BACKEND": email_backend}}
+if email_backend == smtp_backend:
+    MAILERS["default"]["OPTIONS"] = {
+        "host": env("EMAIL_HOST", "localhost"),
+        "port": env_int("EMAIL_PORT", 587),
+        "username": env("EMAIL_HOST_USER"),
+        "password": env("EMAIL_HOST_PASSWORD"),
+        "use_tls": env_bool("EMAIL_USE_TLS", True),
+        "timeout": env_int("EMAIL_TIMEOUT", 10),
+    }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Cible <noreply@cible.local>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
