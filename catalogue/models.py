@@ -94,6 +94,7 @@ class TrainingQuerySet(models.QuerySet):
             next_session_at=Subquery(first.values("starts_at")[:1]),
             next_session_city=Subquery(first.values("city")[:1]),
             next_session_online=Subquery(first.values("is_online")[:1]),
+            next_session_timezone=Subquery(first.values("timezone")[:1]),
             has_upcoming=Exists(upcoming),
         )
 

@@ -1,18 +1,104 @@
+from django.db.models import Prefetch
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from ..models import Training
+from ..enums import Competence, Focus, Format
+from ..filters import TrainingFilter
+from ..models import Session, Training
+from .listing import ForgivingPaginationMixin, active_filters, pagination_context, query_string
 
 
-class TrainingListView(ListView):
+class TrainingListView(ForgivingPaginationMixin, ListView):
+    """The public catalogue: one FilterSet, facets, sort and pagination.
+
+    A fixed number of queries whatever the catalogue or page size: count, page,
+    one per facet, and the objective/platform choices of the form.
+    """
+
     template_name = "catalogue/training_list.html"
-    paginate_by = 20
+    context_object_name = "trainings"
+    paginate_by = 12
 
     def get_queryset(self):
-        return Training.objects.published().select_related("trainer")
+        self.filterset = TrainingFilter(self.request.GET or None, queryset=Training.objects.published())
+        return self.filterset.qs.with_next_session().select_related("trainer")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET
+        filterset = self.filterset
+        counts = filterset.facet_counts()
+        chips = active_filters(filterset, params)
+        current_sort = params.get("sort") if params.get("sort") in dict(filterset.filters["sort"].field.choices) else ""
+        context.update(
+            filter=filterset,
+            form=filterset.form,
+            has_errors=filterset.is_bound and not filterset.is_valid(),
+            active_filters=chips,
+            facets=[
+                self._facet("focus", Focus.choices, counts["focus"], params),
+                self._facet("format", Format.choices, counts["format"], params),
+            ],
+            result_count=context["paginator"].count,
+            sort_options=[
+                {
+                    "code": code,
+                    "label": label,
+                    "url": query_string(params, sort=code, page=None),
+                    "active": code == (current_sort or "relevance"),
+                }
+                for code, label in filterset.filters["sort"].field.choices
+                if code
+            ],
+            current_sort=current_sort,
+            clear_url=self.request.path,
+            feed_query=query_string(params, page=None),
+        )
+        context.update(pagination_context(params, context["page_obj"]))
+        return context
+
+    @staticmethod
+    def _facet(name, choices, counts, params):
+        selected = params.get(name)
+        return {
+            "name": name,
+            "all_url": query_string(params, page=None, **{name: None}),
+            "all_active": selected not in dict(choices),
+            "total": sum(counts.values()),
+            "options": [
+                {
+                    "code": code,
+                    "label": label,
+                    "count": counts.get(code, 0),
+                    "active": selected == code,
+                    "url": query_string(params, page=None, **{name: code}),
+                }
+                for code, label in choices
+            ],
+        }
 
 
 class TrainingDetailView(DetailView):
     template_name = "catalogue/training_detail.html"
+    context_object_name = "training"
 
     def get_queryset(self):
-        return Training.objects.published().select_related("trainer")
+        upcoming = Session.objects.filter(starts_at__gte=timezone.now()).order_by("starts_at", "pk")
+        return (
+            Training.objects.published()
+            .select_related("trainer")
+            .prefetch_related(
+                "objectives",
+                "platforms",
+                Prefetch("sessions", queryset=upcoming, to_attr="upcoming_sessions"),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        training = self.object
+        context["competences"] = [
+            {"code": code, "label": label, "covered": code in training.competences}
+            for code, label in Competence.choices
+        ]
+        return context

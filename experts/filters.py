@@ -1,0 +1,58 @@
+"""Filters of the public expert directory (`/<lang>/experts/`)."""
+
+import django_filters as filters
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.enums import Focus, Language
+from catalogue.models import Platform
+from catalogue.text import fold
+
+from .models import Expert
+
+
+class ExpertFilterForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
+class ExpertFilter(filters.FilterSet):
+    focus = filters.ChoiceFilter(
+        label=_("Focus"), choices=Focus.choices, empty_label=_("Media or network"), method="filter_focus"
+    )
+    platform = filters.ModelChoiceFilter(
+        label=_("Platform"),
+        to_field_name="slug",
+        queryset=Platform.objects.all(),
+        empty_label=_("Any platform"),
+        method="filter_platform",
+    )
+    city = filters.CharFilter(label=_("City"), max_length=80, method="filter_city")
+    language = filters.ChoiceFilter(
+        label=_("Language"), choices=Language.choices, empty_label=_("Any language"), method="filter_language"
+    )
+
+    class Meta:
+        model = Expert
+        fields = []
+        form = ExpertFilterForm
+
+    def filter_focus(self, queryset, name, value):
+        return queryset.with_focus(value)
+
+    def filter_platform(self, queryset, name, value):
+        through = Expert.platforms.through.objects.filter(expert=OuterRef("pk"), platform=value)
+        return queryset.filter(Exists(through))
+
+    def filter_city(self, queryset, name, value):
+        folded = fold(value)
+        return queryset.filter(city_folded=folded) if folded else queryset
+
+    def filter_language(self, queryset, name, value):
+        # `languages` is a JSON list of codes; its text form contains '"fr"'.
+        return queryset.filter(languages__icontains=f'"{value}"')
