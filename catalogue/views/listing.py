@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 def query_string(params, **changes):
-    """`params` (a QueryDict) with some parameters replaced; None removes."""
-    params = params.copy()
+    """`params` (a QueryDict) with some parameters replaced (None removes) and
+    empty ones dropped, sorted so that one search has one URL: "?a=1&b=2" or "?"."""
+    lists = {key: [v for v in values if v != ""] for key, values in params.lists()}
     for key, value in changes.items():
-        params.pop(key, None)
-        if value not in (None, ""):
-            params.setlist(key, value if isinstance(value, list) else [value])
-    return "?" + urlencode(sorted(params.lists()), doseq=True) if params else "?"
+        lists[key] = [] if value in (None, "") else (value if isinstance(value, list) else [value])
+    pairs = sorted((key, values) for key, values in lists.items() if values)
+    return "?" + urlencode(pairs, doseq=True) if pairs else "?"
 
 
 class ForgivingPaginationMixin:

@@ -52,7 +52,7 @@ class TrainingListView(ForgivingPaginationMixin, ListView):
             ],
             current_sort=current_sort,
             clear_url=self.request.path,
-            feed_query=query_string(params, page=None),
+            feed_query=query_string(params, page=None).rstrip("?"),
         )
         context.update(pagination_context(params, context["page_obj"]))
         return context

@@ -33,6 +33,8 @@ def test_visitor_filters_pages_and_opens_a_training(page):
     page.get_by_role("combobox", name="Format").select_option("workshop")
     page.get_by_role("button", name="Afficher les formations").click()
     page.wait_for_url(re.compile(r"focus=media"))
+    # Only the fields that have a value are in the shareable URL.
+    assert page.url.endswith("/fr/trainings/?focus=media&format=workshop")
     expect(page.locator("#results-title")).to_have_text("14 formations")
     expect(results).to_have_count(12)
     expect(page.locator(".filter-chip")).to_have_count(2)

@@ -299,3 +299,11 @@ def test_detail_without_upcoming_session_invites_a_brief(client):
 
 def test_unknown_training_is_a_404(client):
     assert client.get("/fr/trainings/nope/").status_code == 404
+
+
+def test_links_drop_empty_parameters(client):
+    make_training()
+    html = _html(client.get("/fr/trainings/?q=&focus=media&city=&page=2"))
+    assert 'href="/fr/trainings/feed.ics?focus=media"' in html
+    html = _html(client.get("/fr/trainings/"))
+    assert 'href="/fr/trainings/feed.ics"' in html
