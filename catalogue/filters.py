@@ -7,6 +7,7 @@ feed all filter with it, so a parameter means the same thing everywhere.
 An invalid parameter is a form error; the other parameters still apply.
 """
 
+from collections import namedtuple
 from datetime import datetime, time, timedelta
 
 import django_filters as filters
@@ -227,34 +228,51 @@ class TrainingFilter(filters.FilterSet):
 
     def _rank(self, queryset, terms):
         if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+            from django.contrib.postgres.search import SearchQuery, SearchRank
 
-            vector = SearchVector("search_text", config="french") + SearchVector("search_text", config="english")
+            # French and English full-text rank over the stored tsvector (catalogue/search.py).
             text = " ".join(terms)
             query = SearchQuery(text, config="french") | SearchQuery(text, config="english")
-            return queryset.annotate(relevance=SearchRank(vector, query))
+            return queryset.annotate(relevance=SearchRank(F("search_document"), query))
         # SQLite: a title that contains the first term ranks first.
         folded_title_hits = [When(title__icontains=term, then=Value(1)) for term in terms[:1]]
         return queryset.annotate(relevance=Case(*folded_title_hits, default=Value(0), output_field=IntegerField()))
 
     # -- facets ----------------------------------------------------------------
 
-    def facet_counts(self):
-        """{"focus": {code: n}, "format": {code: n}} for the current search.
+    def facets(self):
+        """Counts per focus and per format for the current search, and its total.
 
         Each facet ignores its own parameter (so the other choices keep their
-        counts) and applies all the others: one query per facet.
+        counts) and applies all the others. One query: the trainings matching
+        every other parameter, grouped by (focus, format).
         """
         if self.is_bound:
             self.errors  # noqa: B018 (validates the form)
-        counts = {}
-        for name in FACETS:
-            queryset = self.queryset.all()
-            if self.is_bound:
-                queryset = self.apply(queryset, exclude={name})
-            rows = queryset.order_by().values(name).annotate(n=Count("pk"))
-            counts[name] = {row[name]: row["n"] for row in rows}
-        return counts
+        queryset = self.queryset.all()
+        selected = {}
+        if self.is_bound:
+            queryset = self.apply(queryset, exclude=set(FACETS))
+            selected = {name: self.form.cleaned_data.get(name) for name in FACETS}
+        rows = queryset.order_by().values(*FACETS).annotate(n=Count("pk"))
+        counts = {name: {} for name in FACETS}
+        total = 0
+        for row in rows:
+            for name in FACETS:
+                other = FACETS[1 - FACETS.index(name)]
+                if not selected.get(other) or row[other] == selected[other]:
+                    counts[name][row[name]] = counts[name].get(row[name], 0) + row["n"]
+            if all(not selected.get(name) or row[name] == selected[name] for name in FACETS):
+                total += row["n"]
+        return Facets(counts["focus"], counts["format"], total)
+
+    def facet_counts(self):
+        """{"focus": {code: n}, "format": {code: n}} for the current search."""
+        facets = self.facets()
+        return {"focus": facets.focus, "format": facets.format}
+
+
+Facets = namedtuple("Facets", "focus format total")
 
 
 def _start_of_day(day):

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .enums import Competence, Currency, Focus, Format, Language, Level, Mode, Status
+from .search import SearchDocument, SearchVectorField
 from .text import fold
 
 
@@ -146,6 +147,10 @@ class Training(models.Model):
     featured = models.BooleanField(_("featured on the home page"), default=False)
     # Lower-cased, accent-free text that search compares on both databases.
     search_text = models.TextField(blank=True, editable=False)
+    # Its French + English tsvector, kept by PostgreSQL itself, to rank text searches.
+    search_document = models.GeneratedField(
+        expression=SearchDocument("search_text"), output_field=SearchVectorField(), db_persist=True
+    )
     # The content a curator last approved, to show what a re-submission changed.
     approved_snapshot = models.JSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

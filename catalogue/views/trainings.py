@@ -5,14 +5,15 @@ from django.views.generic import DetailView, ListView
 from ..enums import Competence, Focus, Format
 from ..filters import TrainingFilter
 from ..models import Session, Training
-from .listing import ForgivingPaginationMixin, active_filters, pagination_context, query_string
+from .listing import active_filters, form_cache_key, pagination_context, query_string
 
 
-class TrainingListView(ForgivingPaginationMixin, ListView):
+class TrainingListView(ListView):
     """The public catalogue: one FilterSet, facets, sort and pagination.
 
-    A fixed number of queries whatever the catalogue or page size: count, page,
-    one per facet, and the objective/platform choices of the form.
+    A fixed number of queries whatever the catalogue or page size: facets (which
+    give the total), the page's ids, its cards, and the objective/platform
+    choices of the form (skipped when the rendered form is cached).
     """
 
     template_name = "catalogue/training_list.html"
@@ -21,18 +22,33 @@ class TrainingListView(ForgivingPaginationMixin, ListView):
 
     def get_queryset(self):
         self.filterset = TrainingFilter(self.request.GET or None, queryset=Training.objects.published())
-        return self.filterset.qs.with_next_session().select_related("trainer")
+        return self.filterset.qs
+
+    def paginate_queryset(self, queryset, page_size):
+        # The facet query also gives the total, so the paginator needs no COUNT.
+        self.facets = self.filterset.facets()
+        paginator = self.get_paginator(queryset.values_list("pk", flat=True), page_size)
+        paginator.count = self.facets.total
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        # Page through narrow ids, then load only that page's cards with their
+        # next session and trainer: deep pages stay as fast as the first one.
+        ids = list(page.object_list)
+        cards = Training.objects.published().filter(pk__in=ids).with_next_session().select_related("trainer")
+        by_pk = {training.pk: training for training in cards}
+        page.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
+        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         params = self.request.GET
         filterset = self.filterset
-        counts = filterset.facet_counts()
+        counts = {"focus": self.facets.focus, "format": self.facets.format}
         chips = active_filters(filterset, params)
         current_sort = params.get("sort") if params.get("sort") in dict(filterset.filters["sort"].field.choices) else ""
         context.update(
             filter=filterset,
             form=filterset.form,
+            form_cache_key=form_cache_key(params),
             has_errors=filterset.is_bound and not filterset.is_valid(),
             active_filters=chips,
             facets=[
