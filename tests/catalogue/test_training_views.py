@@ -307,3 +307,12 @@ def test_links_drop_empty_parameters(client):
     assert 'href="/fr/trainings/feed.ics?focus=media"' in html
     html = _html(client.get("/fr/trainings/"))
     assert 'href="/fr/trainings/feed.ics"' in html
+
+
+def test_an_unknown_session_time_zone_falls_back_to_the_site_one(client):
+    training = make_training(slug="odd-zone", title="Odd zone")
+    make_session(training, timezone="Mars/Olympus_Mons")
+    assert "Odd zone" in _html(client.get("/fr/trainings/"))
+    response = client.get("/fr/trainings/odd-zone/")
+    assert response.status_code == 200
+    assert "(EST)" in _html(response) or "(EDT)" in _html(response)
