@@ -14,7 +14,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -84,7 +84,21 @@ def seed(trainings=40, experts=12, seed=1, stdout=None):
         _save(published + pending)
         for offer in pending[2:]:
             workflow.transition(offer.training, workflow.Action.SUBMIT, by=trainer_user)
+    _analyze()
     return {"curator": curator, "trainer": trainer_user, "pending": [o.training for o in pending]}
+
+
+def _analyze():
+    """Refresh the planner's statistics after a bulk load.
+
+    Without it PostgreSQL plans the first minutes of queries on 10,000 rows as
+    if the tables were empty (autovacuum has not run yet): the match page's
+    expert ranking took 1.3 s instead of 0.1 s in `make bench`.
+    """
+    models = [Training, Session, Training.objectives.through, Training.platforms.through, Expert]
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def _objectives():
