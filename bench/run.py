@@ -556,7 +556,7 @@ def parse_args(argv=None):
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--load-seconds", type=int, default=60)
     parser.add_argument("--load-connections", type=int, default=50)
-    parser.add_argument("--brief-threads", type=int, default=4)
+    parser.add_argument("--brief-threads", type=int, default=8)
     parser.add_argument("--fault-seconds", type=int, default=40)
     parser.add_argument(
         "--redis-url", default="", help="shared cache for the served site (e.g. redis://127.0.0.1:6379/2)"
