@@ -105,9 +105,13 @@ def test_demo_accounts_and_offers_in_progress():
 
 def test_demo_trainer_and_curator_can_log_in(client):
     demo.seed(trainings=5, experts=3, seed=1)
-    assert client.login(username=demo.CURATOR_EMAIL, password=demo.DEMO_PASSWORD)
-    client.logout()
-    assert client.login(username=demo.TRAINER_EMAIL, password=demo.DEMO_PASSWORD)
+    # Through the real log-in page (by email), as a person would.
+    for email, landing in ((demo.CURATOR_EMAIL, "/fr/dashboard/"), (demo.TRAINER_EMAIL, "/fr/dashboard/")):
+        response = client.post("/fr/accounts/login/", {"username": email, "password": demo.DEMO_PASSWORD})
+        assert response.status_code == 302, response.content[:500]
+        assert response.headers["Location"] == landing
+        assert client.session.get("_auth_user_id")
+        client.post("/fr/accounts/logout/")
 
 
 def test_seed_demo_command_prints_credentials_and_respects_if_empty():
