@@ -35,7 +35,7 @@ test-fast: setup
 	$(PY) -m pytest -m "not browser"
 
 bench: setup
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .

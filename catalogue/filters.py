@@ -1,10 +1,21 @@
 """The catalogue's one FilterSet: the HTML list, the JSON API and the calendar
-feed all filter with it, so a parameter means the same thing everywhere."""
+feed all filter with it, so a parameter means the same thing everywhere.
+
+    f = TrainingFilter(request.GET, queryset=Training.objects.published())
+    f.is_valid(); f.errors; f.qs  # ordered by `sort`
+
+An invalid parameter is a form error; the other parameters still apply.
+"""
+
+from collections import namedtuple
+from datetime import datetime, time, timedelta
 
 import django_filters as filters
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Fieldset, Layout
 from django import forms
 from django.db import connection
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +24,10 @@ from .models import Objective, Platform, Session, Training
 from .text import fold
 
 MAX_QUERY_LENGTH = 200
+MAX_PRICE = 1_000_000
+
+# Facets shown next to the results: counts per value for the current search.
+FACETS = ("focus", "format")
 
 
 class SortChoices:
@@ -30,11 +45,36 @@ class SortChoices:
     ]
 
 
+class TrainingFilterForm(forms.Form):
+    """The filter sidebar: crispy layout (Bootstrap 5) and cross-field checks."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field("q", placeholder=_("Title, platform, objective, trainer…"), autocomplete="off"),
+            Fieldset(_("What"), "focus", "format", "competence", "level"),
+            Fieldset(_("Objectives and platforms"), "objective", "platform"),
+            Fieldset(_("When and where"), "starts_after", "starts_before", "mode", "city", "language"),
+            Fieldset(_("Price"), "price_max", "free"),
+        )  # `sort` is picked above the results; the page keeps it in a hidden input.
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_after"), data.get("starts_before")
+        if start and end and end < start:
+            self.add_error("starts_before", _("This date is before the “Sessions from” date."))
+        return data
+
+
 class TrainingFilter(filters.FilterSet):
     q = filters.CharFilter(
         label=_("Search"),
         method="filter_text",
         max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
     )
     focus = filters.ChoiceFilter(label=_("Focus"), choices=Focus.choices, empty_label=_("Media or network"))
     format = filters.ChoiceFilter(label=_("Format"), choices=Format.choices, empty_label=_("Any format"))
@@ -44,6 +84,7 @@ class TrainingFilter(filters.FilterSet):
         to_field_name="slug",
         queryset=Objective.objects.filter(is_active=True),
         method="filter_objectives",
+        widget=forms.CheckboxSelectMultiple,
     )
     platform = filters.ModelMultipleChoiceFilter(
         label=_("Platform"),
@@ -51,17 +92,33 @@ class TrainingFilter(filters.FilterSet):
         to_field_name="slug",
         queryset=Platform.objects.all(),
         method="filter_platforms",
+        widget=forms.CheckboxSelectMultiple,
     )
     competence = filters.MultipleChoiceFilter(
-        label=_("Competence"), choices=Competence.choices, method="filter_competences"
+        label=_("Competence"),
+        choices=Competence.choices,
+        method="filter_competences",
+        widget=forms.CheckboxSelectMultiple,
     )
     level = filters.ChoiceFilter(label=_("Level"), choices=Level.choices, empty_label=_("Any level"))
     mode = filters.ChoiceFilter(label=_("Delivery mode"), choices=Mode.choices, empty_label=_("Any mode"))
     language = filters.ChoiceFilter(label=_("Language"), choices=Language.choices, empty_label=_("Any language"))
     city = filters.CharFilter(label=_("City"), method="filter_city", max_length=80)
-    starts_after = filters.DateFilter(label=_("Sessions from"), method="filter_starts_after")
-    starts_before = filters.DateFilter(label=_("Sessions until"), method="filter_starts_before")
-    price_max = filters.NumberFilter(label=_("Maximum price"), field_name="price", lookup_expr="lte", min_value=0)
+    starts_after = filters.DateFilter(
+        label=_("Sessions from"), method="filter_dates", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    starts_before = filters.DateFilter(
+        label=_("Sessions until"), method="filter_dates", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    price_max = filters.NumberFilter(
+        label=_("Maximum price"),
+        field_name="price",
+        lookup_expr="lte",
+        min_value=0,
+        max_value=MAX_PRICE,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"min": 0, "step": 1, "inputmode": "numeric"}),
+    )
     free = filters.BooleanFilter(label=_("Free only"), method="filter_free", widget=forms.CheckboxInput)
     sort = filters.ChoiceFilter(
         label=_("Sort by"), choices=SortChoices.choices, method="filter_sort", empty_label=None, null_label=None
@@ -70,32 +127,29 @@ class TrainingFilter(filters.FilterSet):
     class Meta:
         model = Training
         fields = []
+        form = TrainingFilterForm
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         # `free=false` means "not only free ones", i.e. no filter.
         self.filters["free"].field.required = False
 
-    # -- filters -------------------------------------------------------------
+    # -- filtering -------------------------------------------------------------
+
+    def filter_queryset(self, queryset):
+        return self.apply(queryset)
+
+    def apply(self, queryset, exclude=()):
+        """The queryset filtered by every valid parameter but those in `exclude`."""
+        for name, value in self.form.cleaned_data.items():
+            if name not in exclude:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
 
     def filter_text(self, queryset, name, value):
-        terms = fold(value).split()
-        if not terms:
-            return queryset
-        for term in terms:
+        for term in fold(value).split():
             queryset = queryset.filter(search_text__contains=term)
-        return self._rank(queryset, terms)
-
-    def _rank(self, queryset, terms):
-        if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-            vector = SearchVector("search_text", config="french") + SearchVector("search_text", config="english")
-            query = SearchQuery(" ".join(terms), config="french") | SearchQuery(" ".join(terms), config="english")
-            return queryset.annotate(relevance=SearchRank(vector, query))
-        # SQLite: a title that contains the first term ranks first.
-        folded_title_hits = [When(title__icontains=term, then=Value(1)) for term in terms[:1]]
-        return queryset.annotate(relevance=Case(*folded_title_hits, default=Value(0), output_field=IntegerField()))
+        return queryset
 
     def filter_objectives(self, queryset, name, value):
         if not value:
@@ -120,19 +174,18 @@ class TrainingFilter(filters.FilterSet):
         folded = fold(value)
         return queryset.filter(city_folded=folded) if folded else queryset
 
-    def _sessions_between(self, queryset, start=None, end=None):
+    def filter_dates(self, queryset, name, value):
+        # Both bounds apply to the same session: one with a start in the range.
+        if name == "starts_before" and self.form.cleaned_data.get("starts_after"):
+            return queryset  # done together with starts_after
+        start = self.form.cleaned_data.get("starts_after")
+        end = self.form.cleaned_data.get("starts_before")
         sessions = Session.objects.filter(training=OuterRef("pk"))
         if start:
-            sessions = sessions.filter(starts_at__date__gte=start)
+            sessions = sessions.filter(starts_at__gte=_start_of_day(start))
         if end:
-            sessions = sessions.filter(starts_at__date__lte=end)
+            sessions = sessions.filter(starts_at__lt=_start_of_day(end + timedelta(days=1)))
         return queryset.filter(Exists(sessions))
-
-    def filter_starts_after(self, queryset, name, value):
-        return self._sessions_between(queryset, start=value)
-
-    def filter_starts_before(self, queryset, name, value):
-        return self._sessions_between(queryset, end=value)
 
     def filter_free(self, queryset, name, value):
         return queryset.filter(price=0) if value else queryset
@@ -145,9 +198,19 @@ class TrainingFilter(filters.FilterSet):
 
     @property
     def qs(self):
-        queryset = super().qs
-        sort = self.form.cleaned_data.get("sort") if self.form.is_valid() else None
-        return self.order(queryset, sort or SortChoices.RELEVANCE)
+        if not hasattr(self, "_ordered_qs"):
+            queryset = super().qs
+            # An invalid parameter is ignored, a valid `sort` still applies.
+            sort = self.form.cleaned_data.get("sort") if self.is_bound else None
+            self._ordered_qs = self.order(queryset, sort or SortChoices.RELEVANCE)
+        return self._ordered_qs
+
+    @property
+    def search_terms(self):
+        if not self.is_bound:
+            return []
+        self.errors  # noqa: B018 (validates the form)
+        return fold(self.form.cleaned_data.get("q", "")).split()
 
     def order(self, queryset, sort):
         if sort == SortChoices.SOONEST:
@@ -159,6 +222,58 @@ class TrainingFilter(filters.FilterSet):
             return queryset.order_by("price", "pk")
         if sort == SortChoices.PRICE_DESC:
             return queryset.order_by("-price", "pk")
-        if sort == SortChoices.RELEVANCE and "relevance" in queryset.query.annotations:
-            return queryset.order_by("-relevance", "-published_at", "-pk")
+        if sort == SortChoices.RELEVANCE and self.search_terms:
+            return self._rank(queryset, self.search_terms).order_by("-relevance", "-published_at", "-pk")
         return queryset.order_by("-published_at", "-pk")
+
+    def _rank(self, queryset, terms):
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank
+
+            # French and English full-text rank over the stored tsvector (catalogue/search.py).
+            text = " ".join(terms)
+            query = SearchQuery(text, config="french") | SearchQuery(text, config="english")
+            return queryset.annotate(relevance=SearchRank(F("search_document"), query))
+        # SQLite: a title that contains the first term ranks first.
+        folded_title_hits = [When(title__icontains=term, then=Value(1)) for term in terms[:1]]
+        return queryset.annotate(relevance=Case(*folded_title_hits, default=Value(0), output_field=IntegerField()))
+
+    # -- facets ----------------------------------------------------------------
+
+    def facets(self):
+        """Counts per focus and per format for the current search, and its total.
+
+        Each facet ignores its own parameter (so the other choices keep their
+        counts) and applies all the others. One query: the trainings matching
+        every other parameter, grouped by (focus, format).
+        """
+        if self.is_bound:
+            self.errors  # noqa: B018 (validates the form)
+        queryset = self.queryset.all()
+        selected = {}
+        if self.is_bound:
+            queryset = self.apply(queryset, exclude=set(FACETS))
+            selected = {name: self.form.cleaned_data.get(name) for name in FACETS}
+        rows = queryset.order_by().values(*FACETS).annotate(n=Count("pk"))
+        counts = {name: {} for name in FACETS}
+        total = 0
+        for row in rows:
+            for name in FACETS:
+                other = FACETS[1 - FACETS.index(name)]
+                if not selected.get(other) or row[other] == selected[other]:
+                    counts[name][row[name]] = counts[name].get(row[name], 0) + row["n"]
+            if all(not selected.get(name) or row[name] == selected[name] for name in FACETS):
+                total += row["n"]
+        return Facets(counts["focus"], counts["format"], total)
+
+    def facet_counts(self):
+        """{"focus": {code: n}, "format": {code: n}} for the current search."""
+        facets = self.facets()
+        return {"focus": facets.focus, "format": facets.format}
+
+
+Facets = namedtuple("Facets", "focus format total")
+
+
+def _start_of_day(day):
+    return timezone.make_aware(datetime.combine(day, time.min))

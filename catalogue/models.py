@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .enums import Competence, Currency, Focus, Format, Language, Level, Mode, Status
+from .search import SearchDocument, SearchVectorField
 from .text import fold
 
 
@@ -94,6 +95,7 @@ class TrainingQuerySet(models.QuerySet):
             next_session_at=Subquery(first.values("starts_at")[:1]),
             next_session_city=Subquery(first.values("city")[:1]),
             next_session_online=Subquery(first.values("is_online")[:1]),
+            next_session_timezone=Subquery(first.values("timezone")[:1]),
             has_upcoming=Exists(upcoming),
         )
 
@@ -145,6 +147,10 @@ class Training(models.Model):
     featured = models.BooleanField(_("featured on the home page"), default=False)
     # Lower-cased, accent-free text that search compares on both databases.
     search_text = models.TextField(blank=True, editable=False)
+    # Its French + English tsvector, kept by PostgreSQL itself, to rank text searches.
+    search_document = models.GeneratedField(
+        expression=SearchDocument("search_text"), output_field=SearchVectorField(), db_persist=True
+    )
     # The content a curator last approved, to show what a re-submission changed.
     approved_snapshot = models.JSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

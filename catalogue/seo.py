@@ -118,7 +118,10 @@ def training_jsonld(training, request):
     url = request.build_absolute_uri(training.get_absolute_url())
     trainer = _person(training.trainer, request)
     now = timezone.now()
-    sessions = [session for session in training.sessions.all() if session.starts_at >= now]
+    # The detail view prefetches the upcoming sessions; reuse them rather than query again.
+    prefetched = getattr(training, "upcoming_sessions", None)
+    source = prefetched if prefetched is not None else training.sessions.all()
+    sessions = [session for session in source if session.starts_at >= now]
     sessions.sort(key=lambda session: session.starts_at)
 
     if training.format == Format.CONFERENCE and sessions:

@@ -1,6 +1,8 @@
-"""Filters for the experts directory (HTML list and API)."""
+"""Filters of the expert directory: the HTML page and the API use the same one."""
 
 import django_filters as filters
+from crispy_forms.helper import FormHelper
+from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
@@ -11,30 +13,40 @@ from catalogue.text import fold
 from .models import Expert
 
 
+class ExpertFilterForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
 class ExpertFilter(filters.FilterSet):
     focus = filters.ChoiceFilter(
-        label=_("Focus"), choices=Focus.choices, method="filter_focus", empty_label=_("Media or network")
+        label=_("Focus"), choices=Focus.choices, empty_label=_("Media or network"), method="filter_focus"
     )
     platform = filters.ModelMultipleChoiceFilter(
         label=_("Platform"),
-        field_name="platforms__slug",
         to_field_name="slug",
         queryset=Platform.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
         method="filter_platforms",
     )
-    city = filters.CharFilter(label=_("City"), method="filter_city", max_length=80)
+    city = filters.CharFilter(label=_("City"), max_length=80, method="filter_city")
     language = filters.ChoiceFilter(
-        label=_("Language"), choices=Language.choices, method="filter_language", empty_label=_("Any language")
+        label=_("Language"), choices=Language.choices, empty_label=_("Any language"), method="filter_language"
     )
 
     class Meta:
         model = Expert
         fields = []
+        form = ExpertFilterForm
 
     def filter_focus(self, queryset, name, value):
         return queryset.with_focus(value)
 
     def filter_platforms(self, queryset, name, value):
+        # Any of the platforms asked for (the parameter repeats).
         if not value:
             return queryset
         through = Expert.platforms.through.objects.filter(expert=OuterRef("pk"), platform__in=value)
@@ -45,5 +57,5 @@ class ExpertFilter(filters.FilterSet):
         return queryset.filter(city_folded=folded) if folded else queryset
 
     def filter_language(self, queryset, name, value):
-        # `languages` is a JSON list of codes, like `focuses`.
+        # `languages` is a JSON list of codes; its text form contains '"fr"'.
         return queryset.filter(languages__icontains=f'"{value}"')

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -22,9 +23,9 @@ class ExpertQuerySet(models.QuerySet):
 
     def public(self):
         """Experts a visitor may see: those with at least one published training."""
-        from catalogue.enums import Status
+        from catalogue.models import Training
 
-        return self.filter(trainings__status=Status.PUBLISHED).distinct()
+        return self.filter(Exists(Training.objects.published().filter(trainer=OuterRef("pk"))))
 
 
 class Expert(models.Model):

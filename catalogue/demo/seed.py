@@ -1,113 +1,68 @@
 """Deterministic bilingual demo data (used by `manage.py seed_demo` and the benchmarks).
 
-Everything is built in memory and written with bulk_create, so 10,000
-trainings take seconds. Dates are relative to today, so a fresh seed always
-has upcoming sessions; everything else depends only on the seed.
+Trainings are assembled from the text pools in `content.py` (objective ×
+platform × audience × format × level × competences), built in memory and
+written with bulk_create, so 10,000 trainings take seconds. Everything but the
+dates depends only on the seed; dates are relative to today, so a fresh seed
+always has upcoming and past sessions.
 """
 
 import random
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from experts.models import Expert
 
+from .. import workflow
 from ..enums import Focus, Format, Level, Mode, Status
 from ..models import Objective, Platform, Session, Training
 from ..permissions import ensure_curators_group
 from ..text import fold
+from . import content
 from .reference import CITIES, OBJECTIVES, PLATFORMS
 
 DEMO_PASSWORD = "cible-demo-2026"  # noqa: S105 (printed demo credentials, by design)
 CURATOR_EMAIL = "curateur@cible.example"
 TRAINER_EMAIL = "formatrice@cible.example"
+TRAINER_NAME = "Annie Tremblay"
 
 FIRST_NAMES = [
-    "Annie",
-    "Luc",
-    "Louis-Martin",
-    "Sophie",
-    "Karim",
-    "Marie-Ève",
-    "Julien",
-    "Nadia",
-    "Olivier",
-    "Geneviève",
-    "Thomas",
-    "Fatou",
-    "Mathieu",
-    "Chloé",
-    "Samuel",
-    "Isabelle",
-    "Hugo",
-    "Léa",
-]
+    "Annie", "Luc", "Louis-Martin", "Sophie", "Karim", "Marie-Ève", "Julien", "Nadia", "Olivier", "Geneviève",
+    "Thomas", "Fatou", "Mathieu", "Chloé", "Samuel", "Isabelle", "Hugo", "Léa", "Émilie", "Jean-François",
+    "Amina", "Patrick", "Camille", "Yannick",
+]  # fmt: skip
 LAST_NAMES = [
-    "Tremblay",
-    "Gagnon",
-    "Roy",
-    "Côté",
-    "Bouchard",
-    "Gauthier",
-    "Morin",
-    "Lavoie",
-    "Fortin",
-    "Dubois",
-    "Lefebvre",
-    "Moreau",
-    "Girard",
-    "Bernard",
-    "Pelletier",
-    "Bélanger",
-    "Lévesque",
-    "Martin",
-]
+    "Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Dubois",
+    "Lefebvre", "Moreau", "Girard", "Bernard", "Pelletier", "Bélanger", "Lévesque", "Martin", "Diallo", "Nguyen",
+    "Ouellet", "Bergeron", "Leclerc", "Mercier",
+]  # fmt: skip
 
-FORMAT_WORDS = {
-    "fr": {Format.CONFERENCE: "Conférence", Format.COURSE: "Formation", Format.WORKSHOP: "Atelier"},
-    "en": {Format.CONFERENCE: "Talk", Format.COURSE: "Course", Format.WORKSHOP: "Workshop"},
+# Per format: (duration hours, number of sessions, price choices, chance of being free).
+FORMAT_SHAPES = {
+    Format.CONFERENCE: ([1, 1.5, 2], [1, 1, 2], [25, 35, 45, 60, 95], 0.45),
+    Format.WORKSHOP: ([3, 3.5, 6, 7], [1, 2, 3], [95, 150, 195, 250, 395], 0.2),
+    Format.COURSE: ([6, 7, 12, 14, 21], [1, 2, 3, 4], [295, 395, 600, 850, 1200], 0.1),
 }
-SUMMARIES = {
-    (
-        "media",
-        "fr",
-    ): "Une stratégie média sur {platform} : préparer vos messages, choisir vos formats et mesurer leur portée.",
-    (
-        "media",
-        "en",
-    ): "A media strategy on {platform}: prepare your messages, pick your formats and measure their reach.",
-    (
-        "network",
-        "fr",
-    ): "Bâtir des relations d'affaires dans la durée sur {platform} : qui rencontrer, comment entretenir le lien.",
-    (
-        "network",
-        "en",
-    ): "Build business relationships that last on {platform}: whom to meet, how to keep the link alive.",
-}
-DESCRIPTIONS = {
-    "fr": (
-        "## Ce que vous apprendrez\n\n"
-        "- **Savoir** : ce qui distingue un média social (un outil pour faire passer un message) "
-        "d'un réseau social (un ensemble de personnes interconnectées).\n"
-        "- **Savoir-faire** : des exercices concrets sur {platform}.\n"
-        "- **Savoir-être** : l'attitude qui inspire confiance.\n\n"
-        "Il n'y a pas qu'une seule bonne façon d'utiliser ces plateformes : nous partons de votre objectif."
-    ),
-    "en": (
-        "## What you will learn\n\n"
-        "- **Knowledge**: what sets a social medium (a tool that carries a message) apart "
-        "from a social network (a group of interconnected people).\n"
-        "- **Know-how**: hands-on exercises on {platform}.\n"
-        "- **Interpersonal skills**: the attitude that builds trust.\n\n"
-        "There is no single right way to use these platforms: we start from your objective."
-    ),
-}
+LEVEL_WEIGHTS = [(Level.BEGINNER, 5), (Level.INTERMEDIATE, 4), (Level.ADVANCED, 2)]
+MODE_WEIGHTS = [(Mode.IN_PERSON, 45), (Mode.ONLINE, 35), (Mode.HYBRID, 20)]
+START_TIMES = [time(9, 0), time(9, 30), time(13, 0), time(13, 30), time(18, 30)]
+ONLINE_TOOLS = ["https://meet.jit.si/cible-{slug}", "https://zoom.us/j/{n}", "https://teams.microsoft.com/l/{n}"]
+CITY_INFO = {name: (tz, currency) for name, tz, currency in CITIES}
+
+
+@dataclass
+class Offer:
+    training: Training
+    objectives: list
+    platforms: list
+    sessions: list = field(default_factory=list)
 
 
 def seed(trainings=40, experts=12, seed=1, stdout=None):
@@ -117,8 +72,33 @@ def seed(trainings=40, experts=12, seed=1, stdout=None):
         platforms = _platforms()
         curator, trainer_user = _accounts()
         expert_rows = _experts(rng, experts, trainer_user, platforms)
-        _trainings(rng, trainings, expert_rows, objectives, platforms)
-    return {"curator": curator, "trainer": trainer_user}
+        builder = _Builder(rng, objectives, platforms)
+        published = [builder.offer(expert_rows[0] if i < 3 else rng.choice(expert_rows), i) for i in range(trainings)]
+        for index, offer in enumerate(published):
+            offer.training.status = Status.PUBLISHED
+            offer.training.featured = index < 4
+            offer.training.published_at = builder.now - timedelta(days=rng.randint(0, 120), minutes=index)
+            offer.training.submitted_at = offer.training.published_at - timedelta(days=rng.randint(1, 5))
+        # The demo trainer's offers in progress (dashboard and moderation queue content), never published.
+        pending = [builder.offer(expert_rows[0], trainings + i) for i in range(4)]
+        _save(published + pending)
+        for offer in pending[2:]:
+            workflow.transition(offer.training, workflow.Action.SUBMIT, by=trainer_user)
+    _analyze()
+    return {"curator": curator, "trainer": trainer_user, "pending": [o.training for o in pending]}
+
+
+def _analyze():
+    """Refresh the planner's statistics after a bulk load.
+
+    Without it PostgreSQL plans the first minutes of queries on 10,000 rows as
+    if the tables were empty (autovacuum has not run yet): the match page's
+    expert ranking took 1.3 s instead of 0.1 s in `make bench`.
+    """
+    models = [Training, Session, Training.objectives.through, Training.platforms.through, Expert]
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def _objectives():
@@ -161,140 +141,230 @@ def _accounts():
         curator.set_password(DEMO_PASSWORD)
         curator.save()
     curator.groups.add(curators)
-    trainer, created = User.objects.get_or_create(username=TRAINER_EMAIL, defaults={"email": TRAINER_EMAIL})
+    trainer, created = User.objects.get_or_create(
+        username=TRAINER_EMAIL, defaults={"email": TRAINER_EMAIL, "first_name": "Annie"}
+    )
     if created:
         trainer.set_password(DEMO_PASSWORD)
         trainer.save()
     return curator, trainer
 
 
+def _focus_platforms(platforms, focus):
+    by_slug = {p.slug: p for p in platforms}
+    preferred = [by_slug[s] for s in content.FOCUS_PLATFORMS.get(focus, []) if s in by_slug]
+    return preferred or list(platforms)
+
+
 def _experts(rng, count, trainer_user, platforms):
     existing = set(Expert.objects.values_list("slug", flat=True))
-    rows = []
-    for _ in range(count):
-        name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
-        focuses = rng.choice([["media"], ["network"], ["media", "network"]])
-        city = rng.choice(CITIES)[0]
-        slug = slugify(name)
+    own = Expert.objects.filter(user=trainer_user).first()
+    rows, expert_platforms = [], []
+    for index in range(count):
+        if index == 0 and own is None:
+            name, focuses, city, languages = TRAINER_NAME, ["network", "media"], "Montréal", ["fr", "en"]
+        else:
+            name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+            focuses = rng.choice([["media"], ["network"], ["media", "network"]])
+            city = rng.choice(CITIES)[0]
+            languages = rng.choice([["fr"], ["fr"], ["fr", "en"], ["en", "fr"], ["en"]])
+        slug = base = slugify(name)
         suffix = 2
         while slug in existing:
-            slug = f"{slugify(name)}-{suffix}"
+            slug = f"{base}-{suffix}"
             suffix += 1
         existing.add(slug)
+        main_focus = focuses[0]
+        audience = rng.choice(content.AUDIENCES)
+        years = rng.randint(4, 22)
+        bio = []
+        for lang in languages:
+            goal = content.BIO_GOALS[(main_focus, lang)]
+            who = audience[0] if lang == "fr" else audience[1]
+            bio.append(rng.choice(content.BIOS[lang]).format(years=years, audience=who, goal=goal))
+        bio.append(content.BIO_CLOSINGS[languages[0]])
+        chosen = rng.sample(_focus_platforms(platforms, main_focus), 3)
+        expert_platforms.append(list(dict.fromkeys(chosen)))
         rows.append(
             Expert(
+                user=trainer_user if index == 0 and own is None else None,
                 name=name,
                 slug=slug,
-                headline=rng.choice(
-                    [
-                        "Formatrice en médias sociaux",
-                        "Conférencier en réseautage d'affaires",
-                        "Stratège LinkedIn",
-                        "Social media trainer",
-                        "Networking coach",
-                    ]
-                ),
-                bio="Plus de dix ans à accompagner des PME et des OBNL.\n\nMore than ten years helping small businesses.",
+                headline=rng.choice(content.HEADLINES[(main_focus, languages[0])]),
+                bio="\n\n".join(bio),
                 focuses=focuses,
                 city=city,
                 city_folded=fold(city),
-                languages=rng.choice([["fr"], ["fr", "en"], ["en", "fr"]]),
-                website=f"https://example.com/{slug}",
+                languages=languages,
+                website=f"https://{slug}.example.com/",
                 email_confirmed_at=timezone.now(),
             )
         )
-    if rows and not Expert.objects.filter(user=trainer_user).exists():
-        rows[0].user = trainer_user
-        rows[0].name = "Annie Tremblay"
-        rows[0].slug = "annie-tremblay" if "annie-tremblay" not in existing else rows[0].slug
-        rows[0].focuses = ["network"]
     created = Expert.objects.bulk_create(rows)
     Through = Expert.platforms.through
     Through.objects.bulk_create(
-        Through(expert_id=e.pk, platform_id=p.pk) for e in created for p in rng.sample(platforms, 2)
+        Through(expert_id=e.pk, platform_id=p.pk) for e, plats in zip(created, expert_platforms) for p in plats
     )
+    for expert, plats in zip(created, expert_platforms):
+        expert.demo_platforms = plats
+    if own is not None:  # seeding again: the demo trainer keeps their profile
+        own.demo_platforms = list(own.platforms.all()) or platforms[:2]
+        created[0] = own
     return created
 
 
-def _trainings(rng, count, experts, objectives, platforms):
-    by_focus = {f: [o for o in objectives if o.focus == f] for f in Focus.values}
-    today = timezone.localdate()
-    taken = set(Training.objects.values_list("slug", flat=True))
-    trainings, links, sessions = [], [], []
-    now = timezone.now()
-    for index in range(count):
-        expert = rng.choice(experts)
-        focus = rng.choice(expert.focuses)
+def _weighted(rng, pairs):
+    return rng.choices([value for value, _ in pairs], weights=[weight for _, weight in pairs])[0]
+
+
+class _Builder:
+    """Composes one believable offer at a time from the content pools."""
+
+    def __init__(self, rng, objectives, platforms):
+        self.rng = rng
+        self.platforms = platforms
+        self.by_focus = {f: [o for o in objectives if o.focus == f] for f in Focus.values}
+        self.today = timezone.localdate()
+        self.now = timezone.now()
+        self.taken = set(Training.objects.values_list("slug", flat=True))
+
+    def offer(self, expert, index):
+        rng = self.rng
+        focuses = [f for f in expert.focuses if self.by_focus.get(f)] or [f for f in Focus.values if self.by_focus[f]]
+        focus = rng.choice(focuses)
+        objective = rng.choice(self.by_focus[focus])
         fmt = rng.choice(Format.values)
-        lang = "fr" if rng.random() < 0.7 else "en"
-        objective = rng.choice(by_focus[focus])
-        platform = rng.choice(platforms)
-        mode = rng.choice(Mode.values)
-        city, tz, currency = rng.choice(CITIES)
-        objective_name = objective.name_fr if lang == "fr" else objective.name_en
-        title = f"{FORMAT_WORDS[lang][fmt]} {platform.name_fr if lang == 'fr' else platform.name_en} : {objective_name.lower()}"
-        if lang == "en":
-            title = title.replace(" : ", ": ")
-        slug = slugify(title)[:160]
-        if slug in taken:
-            slug = f"{slug}-{index}"
-        taken.add(slug)
-        price = Decimal("0") if rng.random() < 0.25 else Decimal(rng.choice([49, 95, 150, 250, 395, 600, 900]))
+        lang = rng.choice(expert.languages) if rng.random() < 0.8 else expert.languages[0]
+        own = [p for p in getattr(expert, "demo_platforms", []) if p in _focus_platforms(self.platforms, focus)]
+        platform = (
+            rng.choice(own) if own and rng.random() < 0.7 else rng.choice(_focus_platforms(self.platforms, focus))
+        )
+        mode = _weighted(rng, MODE_WEIGHTS)
+        place = expert.city if expert.city in CITY_INFO and rng.random() < 0.75 else rng.choice(CITIES)[0]
+        tz, currency = CITY_INFO[place]
+        city = "" if mode == Mode.ONLINE else place
+        level = _weighted(rng, LEVEL_WEIGHTS)
+        audience_pair = rng.choice(content.AUDIENCES)
+        audience = audience_pair[0] if lang == "fr" else audience_pair[1]
+        ctx = {"platform": platform.name_fr if lang == "fr" else platform.name_en, "audience": audience, "city": place}
+
+        patterns = content.TITLES.get(objective.slug, {}).get(lang) or content.FOCUS_TITLES[(focus, lang)]
+        title = rng.choice(patterns).format(**ctx)
+        roll = rng.random()
+        if roll < 0.25:
+            title = (
+                f"{content.FORMAT_PREFIXES[lang][fmt]} : {title}"
+                if lang == "fr"
+                else f"{content.FORMAT_PREFIXES[lang][fmt]}: {title}"
+            )
+        elif roll < 0.5:
+            title = f"{title} ({'pour' if lang == 'fr' else 'for'} {audience})"
+        title = title[:160]
+        slug = base = slugify(title)[:150]
+        if slug in self.taken:
+            slug = f"{base}-{index + 1}"
+        self.taken.add(slug)
+
+        durations, session_counts, prices, free_chance = FORMAT_SHAPES[fmt]
+        duration = Decimal(str(rng.choice(durations)))
+        price = Decimal("0") if rng.random() < free_chance else Decimal(rng.choice(prices))
+        competences = rng.sample(["knowledge", "know_how", "interpersonal"], rng.randint(1, 3))
+        summary = " ".join(
+            [
+                rng.choice(content.SUMMARY_OPENERS[(focus, lang)]).format(**ctx),
+                rng.choice(content.SUMMARY_CLOSERS[(fmt, lang)]).format(**ctx),
+            ]
+        )[:300]
         training = Training(
             title=title,
             slug=slug,
             trainer=expert,
-            summary=SUMMARIES[(focus, lang)].format(platform=platform.name_fr),
-            description=DESCRIPTIONS[lang].format(platform=platform.name_fr),
+            summary=summary,
+            description=self.description(rng, lang, focus, level, mode, competences, objective, ctx),
             focus=focus,
             format=fmt,
-            level=rng.choice(Level.values),
+            level=level,
             mode=mode,
             language=lang,
-            city="" if mode == Mode.ONLINE else city,
-            duration_hours=Decimal(rng.choice([1, 2, 3, 6, 7, 14])),
+            city=city,
+            duration_hours=duration,
             price=price,
             currency=currency,
-            status=Status.PUBLISHED,
-            featured=index < 4,
-            published_at=now - timedelta(days=rng.randint(0, 120), minutes=index),
-            submitted_at=now - timedelta(days=130),
         )
-        training.competences = rng.sample(["knowledge", "know_how", "interpersonal"], rng.randint(1, 3))
-        chosen_platforms = [platform] + ([rng.choice(platforms)] if rng.random() < 0.3 else [])
-        chosen_platforms = list(dict.fromkeys(chosen_platforms))
-        training.refresh_search_fields(objectives=[objective], platforms=chosen_platforms, save=False)
-        trainings.append(training)
-        links.append(([objective], chosen_platforms))
-        for _ in range(rng.choice([0, 1, 2, 3])):
-            day = today + timedelta(days=rng.randint(-60, 180))
-            start = datetime.combine(day, time(rng.choice([9, 13, 18]), 0), tzinfo=ZoneInfo(tz))
-            hours = min(int(training.duration_hours), 8)
-            sessions.append(
-                (
-                    index,
-                    Session(
-                        starts_at=start,
-                        ends_at=start + timedelta(hours=max(hours, 1)),
-                        timezone=tz,
-                        is_online=mode == Mode.ONLINE,
-                        venue="" if mode == Mode.ONLINE else "Salle Gendron",
-                        city="" if mode == Mode.ONLINE else city,
-                        online_url="https://meet.example.com/cible" if mode != Mode.IN_PERSON else "",
-                        seats=rng.choice([None, 12, 20, 40, 150]),
-                    ),
+        training.competences = competences
+        chosen = [platform]
+        if rng.random() < 0.3:
+            chosen.append(rng.choice(self.platforms))
+        chosen = list(dict.fromkeys(chosen))
+        objectives = [objective]
+        if rng.random() < 0.25:
+            objectives.append(rng.choice(self.by_focus[focus]))
+        objectives = list(dict.fromkeys(objectives))
+        training.refresh_search_fields(objectives=objectives, platforms=chosen, save=False)
+        offer = Offer(training, objectives, chosen)
+        if rng.random() < 0.9:  # a few offers are "dates on request"
+            self.sessions(rng, offer, rng.choice(session_counts), duration, mode, place, tz, slug)
+        return offer
+
+    def description(self, rng, lang, focus, level, mode, competences, objective, ctx):
+        titles = content.SECTION_TITLES[lang]
+        intro = objective.description_fr if lang == "fr" else objective.description_en
+        programme = rng.sample(content.PROGRAMME[(focus, lang)], 4)
+        skills = [rng.choice(content.COMPETENCE_LINES[(code, lang)]) for code in competences]
+        parts = [
+            " ".join(filter(None, [intro, content.LEVEL_LINES[(level, lang)]])),
+            f"## {titles['programme']}",
+            "\n".join(f"- {line}" for line in programme),
+            f"## {titles['skills']}",
+            "\n".join(f"- {line}" for line in skills),
+            f"## {titles['audience']}",
+            " ".join([content.AUDIENCE_LINES[lang], content.MODE_LINES[(mode, lang)]]),
+            f"_{rng.choice(content.CLOSINGS[lang])}_",
+        ]
+        return "\n\n".join(parts).format(**ctx)
+
+    def sessions(self, rng, offer, count, duration, mode, place, tz, slug):
+        first_day = self.today + timedelta(days=rng.randint(-75, 210))
+        gap = rng.choice([1, 7, 14])
+        per_session = max(Decimal("1"), min(duration / count, Decimal("7")))
+        venues = content.VENUES.get(place, ["Salle de formation"])
+        venue = rng.choice(venues)
+        seats = rng.choice([None, 12, 15, 20, 30, 40, 80, 150])
+        for n in range(count):
+            start = datetime.combine(first_day + timedelta(days=n * gap), rng.choice(START_TIMES), tzinfo=ZoneInfo(tz))
+            link = rng.choice(ONLINE_TOOLS).format(slug=slug[:40], n=rng.randint(10**9, 10**10))
+            offer.sessions.append(
+                Session(
+                    starts_at=start,
+                    ends_at=start + timedelta(minutes=int(per_session * 60)),
+                    timezone=tz,
+                    is_online=mode == Mode.ONLINE,
+                    venue="" if mode == Mode.ONLINE else venue,
+                    city="" if mode == Mode.ONLINE else place,
+                    online_url=link if mode != Mode.IN_PERSON else "",
+                    seats=seats,
                 )
             )
-    created = Training.objects.bulk_create(trainings, batch_size=1000)
+
+
+def _save(offers):
+    created = Training.objects.bulk_create([o.training for o in offers], batch_size=1000)
     ObjThrough, PlatThrough = Training.objectives.through, Training.platforms.through
     ObjThrough.objects.bulk_create(
-        [ObjThrough(training_id=t.pk, objective_id=o.pk) for t, (objs, _) in zip(created, links) for o in objs],
+        [
+            ObjThrough(training_id=t.pk, objective_id=o.pk)
+            for t, offer in zip(created, offers)
+            for o in offer.objectives
+        ],
         batch_size=2000,
     )
     PlatThrough.objects.bulk_create(
-        [PlatThrough(training_id=t.pk, platform_id=p.pk) for t, (_, plats) in zip(created, links) for p in plats],
+        [PlatThrough(training_id=t.pk, platform_id=p.pk) for t, offer in zip(created, offers) for p in offer.platforms],
         batch_size=2000,
     )
-    for index, session in sessions:
-        session.training = created[index]
-    Session.objects.bulk_create([s for _, s in sessions], batch_size=2000)
+    sessions = []
+    for training, offer in zip(created, offers):
+        for session in offer.sessions:
+            session.training = training
+            sessions.append(session)
+    Session.objects.bulk_create(sessions, batch_size=2000)

@@ -34,3 +34,24 @@ def markdown(text):
     from catalogue.markup import render_markdown
 
     return render_markdown(text)
+
+
+@register.filter
+def valid_timezone(name):
+    """`name` if it is a known time zone, else the site's: `{% timezone x|valid_timezone %}` never fails."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from django.conf import settings
+
+    try:
+        ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        return settings.TIME_ZONE
+    return str(name)
+
+
+@register.filter
+def web_url(value):
+    """`value` if it is an http(s) URL, else "" (never a javascript: link in an href)."""
+    value = str(value or "").strip()
+    return value if value.lower().startswith(("https://", "http://")) else ""

@@ -1,18 +1,120 @@
+from django.db.models import Prefetch
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from ..models import Training
+from ..enums import Competence, Focus, Format
+from ..filters import TrainingFilter
+from ..models import Session, Training
+from .listing import active_filters, form_cache_key, pagination_context, query_string
 
 
 class TrainingListView(ListView):
+    """The public catalogue: one FilterSet, facets, sort and pagination.
+
+    A fixed number of queries whatever the catalogue or page size: facets (which
+    give the total), the page's ids, its cards, and the objective/platform
+    choices of the form (skipped when the rendered form is cached).
+    """
+
     template_name = "catalogue/training_list.html"
-    paginate_by = 20
+    context_object_name = "trainings"
+    paginate_by = 12
 
     def get_queryset(self):
-        return Training.objects.published().select_related("trainer")
+        self.filterset = TrainingFilter(self.request.GET or None, queryset=Training.objects.published())
+        return self.filterset.qs
+
+    def paginate_queryset(self, queryset, page_size):
+        # The facet query also gives the total, so the paginator needs no COUNT.
+        self.facets = self.filterset.facets()
+        paginator = self.get_paginator(queryset.values_list("pk", flat=True), page_size)
+        paginator.count = self.facets.total
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        # Page through narrow ids, then load only that page's cards with their
+        # next session and trainer: deep pages stay as fast as the first one.
+        ids = list(page.object_list)
+        cards = Training.objects.published().filter(pk__in=ids).with_next_session().select_related("trainer")
+        by_pk = {training.pk: training for training in cards}
+        page.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET
+        filterset = self.filterset
+        counts = {"focus": self.facets.focus, "format": self.facets.format}
+        chips = active_filters(filterset, params)
+        current_sort = params.get("sort") if params.get("sort") in dict(filterset.filters["sort"].field.choices) else ""
+        context.update(
+            filter=filterset,
+            form=filterset.form,
+            form_cache_key=form_cache_key(params),
+            has_errors=filterset.is_bound and not filterset.is_valid(),
+            active_filters=chips,
+            facets=[
+                self._facet("focus", Focus.choices, counts["focus"], params),
+                self._facet("format", Format.choices, counts["format"], params),
+            ],
+            result_count=context["paginator"].count,
+            sort_options=[
+                {
+                    "code": code,
+                    "label": label,
+                    "url": query_string(params, sort=code, page=None),
+                    "active": code == (current_sort or "relevance"),
+                }
+                for code, label in filterset.filters["sort"].field.choices
+                if code
+            ],
+            current_sort=current_sort,
+            clear_url=self.request.path,
+            feed_query=query_string(params, page=None).rstrip("?"),
+        )
+        context.update(pagination_context(params, context["page_obj"]))
+        return context
+
+    @staticmethod
+    def _facet(name, choices, counts, params):
+        selected = params.get(name)
+        return {
+            "name": name,
+            "all_url": query_string(params, page=None, **{name: None}),
+            "all_active": selected not in dict(choices),
+            "total": sum(counts.values()),
+            "options": [
+                {
+                    "code": code,
+                    "label": label,
+                    "count": counts.get(code, 0),
+                    "active": selected == code,
+                    "url": query_string(params, page=None, **{name: code}),
+                }
+                for code, label in choices
+            ],
+        }
 
 
 class TrainingDetailView(DetailView):
     template_name = "catalogue/training_detail.html"
+    context_object_name = "training"
 
     def get_queryset(self):
-        return Training.objects.published().select_related("trainer")
+        upcoming = Session.objects.filter(starts_at__gte=timezone.now()).order_by("starts_at", "pk")
+        return (
+            Training.objects.published()
+            .select_related("trainer")
+            .prefetch_related(
+                "objectives",
+                "platforms",
+                Prefetch("sessions", queryset=upcoming, to_attr="upcoming_sessions"),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        training = self.object
+        context["competences"] = [
+            {"code": code, "label": label, "covered": code in training.competences}
+            for code, label in Competence.choices
+        ]
+        return context

@@ -1,18 +1,59 @@
+from django.db.models import Count, Q
 from django.views.generic import DetailView, ListView
 
+from catalogue.enums import Status
+from catalogue.models import Training
+from catalogue.views.listing import ForgivingPaginationMixin, active_filters, pagination_context
+
+from ..filters import ExpertFilter
 from ..models import Expert
 
 
-class ExpertListView(ListView):
+class ExpertListView(ForgivingPaginationMixin, ListView):
+    """Experts with at least one published training, filtered; a fixed number of queries."""
+
     template_name = "experts/expert_list.html"
-    paginate_by = 20
+    context_object_name = "experts"
+    paginate_by = 12
 
     def get_queryset(self):
-        return Expert.objects.public()
+        self.filterset = ExpertFilter(self.request.GET or None, queryset=Expert.objects.public())
+        published = Count("trainings", filter=Q(trainings__status=Status.PUBLISHED))
+        return (
+            self.filterset.qs.annotate(published_count=published).prefetch_related("platforms").order_by("name", "pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET
+        context.update(
+            filter=self.filterset,
+            form=self.filterset.form,
+            has_errors=self.filterset.is_bound and not self.filterset.is_valid(),
+            active_filters=active_filters(self.filterset, params, ignore=("page",)),
+            result_count=context["paginator"].count,
+            clear_url=self.request.path,
+        )
+        context.update(pagination_context(params, context["page_obj"]))
+        return context
 
 
 class ExpertDetailView(DetailView):
+    """Only public experts (with a published training); others answer 404."""
+
     template_name = "experts/expert_detail.html"
+    context_object_name = "expert"
 
     def get_queryset(self):
-        return Expert.objects.public()
+        return Expert.objects.public().prefetch_related("platforms")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["trainings"] = (
+            Training.objects.published()
+            .filter(trainer=self.object)
+            .with_next_session()
+            .select_related("trainer")
+            .order_by("-published_at", "-pk")
+        )
+        return context
