@@ -18,6 +18,8 @@ from django.db import connection
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from .enums import Competence, Focus, Format, Language, Level, Mode
 from .models import Objective, Platform, Session, Training
@@ -151,12 +153,16 @@ class TrainingFilter(filters.FilterSet):
             queryset = queryset.filter(search_text__contains=term)
         return queryset
 
+    # In the OpenAPI schema: a slug (the parameter repeats).
+    @extend_schema_field(OpenApiTypes.STR)
     def filter_objectives(self, queryset, name, value):
         if not value:
             return queryset
         through = Training.objectives.through.objects.filter(training=OuterRef("pk"), objective__in=value)
         return queryset.filter(Exists(through))
 
+    # In the OpenAPI schema: a slug (the parameter repeats).
+    @extend_schema_field(OpenApiTypes.STR)
     def filter_platforms(self, queryset, name, value):
         if not value:
             return queryset

@@ -165,10 +165,11 @@ STORAGES = {
 # --- Email and background tasks --------------------------------------------
 
 # One mailer, configured from the EMAIL_* environment variables: SMTP when
-# EMAIL_HOST is set, the console otherwise, or any EMAIL_BACKEND.
+# EMAIL_HOST is set or DEBUG is off (never print production mail to a log),
+# the console for local use, or any EMAIL_BACKEND.
 smtp_backend = "django.core.mail.backends.smtp.EmailBackend"
 email_backend = env("EMAIL_BACKEND") or (
-    smtp_backend if env("EMAIL_HOST") else "django.core.mail.backends.console.EmailBackend"
+    smtp_backend if env("EMAIL_HOST") or not DEBUG else "django.core.mail.backends.console.EmailBackend"
 )
 MAILERS = {"default": {"BACKEND": email_backend}}
 if email_backend == smtp_backend:

@@ -5,6 +5,8 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from catalogue.enums import Focus, Language
 from catalogue.models import Platform
@@ -45,6 +47,8 @@ class ExpertFilter(filters.FilterSet):
     def filter_focus(self, queryset, name, value):
         return queryset.with_focus(value)
 
+    # In the OpenAPI schema: a slug (the parameter repeats).
+    @extend_schema_field(OpenApiTypes.STR)
     def filter_platforms(self, queryset, name, value):
         # Any of the platforms asked for (the parameter repeats).
         if not value:

@@ -2,6 +2,7 @@
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ print(json.dumps({name: getattr(backend, name, None) for name in
 
 def _mailer(**environ):
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")}
-    env.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="1", **environ)
+    env.update({"DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "1", **environ})
     result = subprocess.run(  # noqa: S603 (our own interpreter and code)
         [sys.executable, "-c", SHOW_MAILER], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
@@ -58,3 +59,27 @@ def test_email_backend_variable_picks_another_backend():
     assert _mailer(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")["class"] == (
         "django.core.mail.backends.locmem"
     )
+
+
+PRODUCTION = {"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "cible.example"}
+
+
+def test_in_production_without_email_host_mail_goes_to_smtp_not_to_a_log():
+    mailer = _mailer(**PRODUCTION)
+    assert (mailer["class"], mailer["host"], mailer["port"]) == ("django.core.mail.backends.smtp", "localhost", 587)
+
+
+def test_production_settings_pass_the_deploy_check_without_warnings():
+    # As CI runs it: no email variable, and not the test run's async escape hatch.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMAIL_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(PRODUCTION)
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
