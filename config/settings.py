@@ -132,7 +132,8 @@ if REDIS_URL:
     # Shared by every server process: cache, session cache, rate-limit counters.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, carrying on without it when Redis is down (config/cache.py).
+            "BACKEND": "config.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "cible"),
         }
