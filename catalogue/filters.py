@@ -80,7 +80,7 @@ class TrainingFilter(filters.FilterSet):
     format = filters.ChoiceFilter(label=_("Format"), choices=Format.choices, empty_label=_("Any format"))
     objective = filters.ModelMultipleChoiceFilter(
         label=_("Objective"),
-        field_name="objectives__slug",
+        field_name="objectives",
         to_field_name="slug",
         queryset=Objective.objects.filter(is_active=True),
         method="filter_objectives",
@@ -88,7 +88,7 @@ class TrainingFilter(filters.FilterSet):
     )
     platform = filters.ModelMultipleChoiceFilter(
         label=_("Platform"),
-        field_name="platforms__slug",
+        field_name="platforms",
         to_field_name="slug",
         queryset=Platform.objects.all(),
         method="filter_platforms",

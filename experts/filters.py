@@ -27,6 +27,7 @@ class ExpertFilter(filters.FilterSet):
     )
     platform = filters.ModelMultipleChoiceFilter(
         label=_("Platform"),
+        field_name="platforms",
         to_field_name="slug",
         queryset=Platform.objects.all(),
         widget=forms.CheckboxSelectMultiple,
