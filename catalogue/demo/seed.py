@@ -23,7 +23,7 @@ from ..permissions import ensure_curators_group
 from ..text import fold
 from .reference import CITIES, OBJECTIVES, PLATFORMS
 
-DEMO_PASSWORD = "cible-demo-2026"  # noqa: S105 (printed demo credentials, by design)
+DEMO_PASSWORD = "cible-demo-2026"  # noqa: S105  # nosec B105  # printed demo credentials, by design
 CURATOR_EMAIL = "curateur@cible.example"
 TRAINER_EMAIL = "formatrice@cible.example"
 
@@ -111,7 +111,7 @@ DESCRIPTIONS = {
 
 
 def seed(trainings=40, experts=12, seed=1, stdout=None):
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311  # deterministic demo data, not a secret
     with transaction.atomic():
         objectives = _objectives()
         platforms = _platforms()
