@@ -45,7 +45,9 @@ def main():
     for vuln_id, reason in EXPLAINED.items():
         print(f"accepted {vuln_id}: {reason}")
     if unaudited:
-        print(f"NOT AUDITED: {len(unaudited)} of {len(report['dependencies'])} packages, e.g. {unaudited[0]['skip_reason']}")
+        print(
+            f"NOT AUDITED: {len(unaudited)} of {len(report['dependencies'])} packages, e.g. {unaudited[0]['skip_reason']}"
+        )
         print("The vulnerability service does not know these packages from this machine (offline or a private mirror).")
     audited = len(report["dependencies"]) - len(unaudited)
     print(f"pip-audit: {audited} packages audited, {len(findings)} unexplained vulnerabilities.")
