@@ -143,12 +143,21 @@ PUBLIC_PAGES = [
     Page("expert-detail", lambda w: w.expert_a.get_absolute_url()),
     Page("login", lambda w: reverse("experts:login")),
     Page("not-found", _lang_path("no-such-page/"), status=404),
-    # After the merge: signup, brief form (experts:brief with ?training=), password reset.
+    # After the merge (names from the other branches):
+    # Page("signup", lambda w: reverse("experts:signup")),
+    # Page("password-reset", lambda w: reverse("experts:password_reset")),
+    # Page("brief", lambda w: reverse("experts:brief", kwargs={"slug": w.expert_a.slug}) + f"?training={w.training.slug}"),
 ]
 
 TRAINER_PAGES = [
     Page("dashboard", lambda w: reverse("experts:dashboard"), role="trainer_a"),
-    # After the merge: profile edit, offer create/edit, session create, brief inbox.
+    # After the merge:
+    # Page("profile-edit", lambda w: reverse("experts:profile_edit"), role="trainer_a"),
+    # Page("offer-create", lambda w: reverse("experts:offer_create"), role="trainer_a"),
+    # Page("offer-detail", lambda w: reverse("experts:offer_detail", kwargs={"pk": w.draft.pk}), role="trainer_a"),
+    # Page("offer-edit", lambda w: reverse("experts:offer_edit", kwargs={"pk": w.draft.pk}), role="trainer_a"),
+    # Page("brief-inbox", lambda w: reverse("experts:brief_list"), role="trainer_a"),
+    # Page("password-change", lambda w: reverse("experts:password_change"), role="trainer_a"),
 ]
 
 # Forms submitted so that they show errors (the page answers 200 with the form again).
@@ -159,7 +168,11 @@ FORM_ERROR_PAGES = [
         form={"username": "alice@example.com", "password": "not-the-password"},
     ),
     Page("training-list-invalid-filter", lambda w: reverse("catalogue:training_list") + "?price_max=cheap&sort=nope"),
-    # After the merge: signup with a taken email, brief with a missing message, offer form empty.
+    # After the merge:
+    # Page("signup-errors", lambda w: reverse("experts:signup"), form={"email": "not-an-email"}),
+    # Page("brief-errors", lambda w: reverse("experts:brief", kwargs={"slug": w.expert_a.slug}), form={"email": "x"}),
+    # Page("offer-errors", lambda w: reverse("experts:offer_create"), role="trainer_a", form={"title": ""}),
+    # Page("profile-errors", lambda w: reverse("experts:profile_edit"), role="trainer_a", form={"name": ""}),
 ]
 
 ALL_PAGES = PUBLIC_PAGES + TRAINER_PAGES + FORM_ERROR_PAGES

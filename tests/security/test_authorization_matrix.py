@@ -34,6 +34,10 @@ NOBODY = expect(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND)
 ACCOUNT = expect(LOGIN, OK, OK, OK, OK)
 STAFF = expect(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK, OK)
 SUPERUSER = expect(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, FORBIDDEN, OK)
+# Pages for trainers, as the trainers branch answers: accounts without an expert profile get 403.
+DASHBOARD = "302 to /fr/dashboard/"
+TRAINER = expect(LOGIN, OK, OK, FORBIDDEN, FORBIDDEN)
+OWNER = expect(LOGIN, OK, NOT_FOUND, FORBIDDEN, FORBIDDEN)
 
 
 @dataclass(frozen=True)
@@ -83,10 +87,31 @@ MATRIX = [
     Row("admin-index", lambda w: reverse("admin:index"), STAFF),
     Row("admin-users", lambda w: reverse("admin:auth_user_changelist"), SUPERUSER),
     Row("admin-groups", lambda w: reverse("admin:auth_group_changelist"), SUPERUSER),
-    # After the merge, add: signup, password reset, profile edit, offer create/edit/submit (owner OK,
-    # other trainer NOT_FOUND), session create, brief form (GET and POST), brief inbox, admin training
-    # changelist/change/moderation actions (STAFF), CSV export (STAFF), every /api/v1/ endpoint and the
-    # schema (EVERYONE, unpublished slugs NOT_FOUND), feeds (.ics/.xml), sitemap.xml, robots.txt.
+    # After the merge: the rows below give the answers a trial merge of the branches produced at 02:40 UTC
+    # (check each is intended: logged-in users are sent from login/signup to the dashboard, accounts
+    # without an expert profile get 403 on trainer pages). Still to add: every /api/v1/ endpoint and the
+    # schema (EVERYONE, unpublished slugs NOT_FOUND), CSV export and moderation actions (STAFF).
+    # Row("login", lambda w: reverse("experts:login"), expect(OK, DASHBOARD, DASHBOARD, DASHBOARD, DASHBOARD)),
+    # Row("signup", lambda w: reverse("experts:signup"), expect(OK, DASHBOARD, DASHBOARD, DASHBOARD, DASHBOARD)),
+    # Row("password-reset", lambda w: reverse("experts:password_reset"), EVERYONE),
+    # Row("password-change", lambda w: reverse("experts:password_change"), ACCOUNT),
+    # Row("brief", lambda w: reverse("experts:brief", kwargs={"slug": w.expert_a.slug}), EVERYONE),
+    # Row("brief-unpublished-expert",
+    #     lambda w: reverse("experts:brief", kwargs={"slug": w.unpublished_expert.slug}), NOBODY),
+    # Row("profile-edit", lambda w: reverse("experts:profile_edit"), TRAINER),
+    # Row("offer-create", lambda w: reverse("experts:offer_create"), TRAINER),
+    # Row("offer-own-draft", lambda w: reverse("experts:offer_detail", kwargs={"pk": w.draft.pk}), OWNER),
+    # Row("offer-edit-own-draft", lambda w: reverse("experts:offer_edit", kwargs={"pk": w.draft.pk}), OWNER),
+    # Row("brief-inbox", lambda w: reverse("experts:brief_list"), TRAINER),
+    # Row("feed-ics", lambda w: reverse("catalogue:training_feed_ics"), EVERYONE),
+    # Row("feed-atom", lambda w: reverse("catalogue:training_feed_atom"), EVERYONE),
+    # Row("training-ics", lambda w: reverse("catalogue:training_ics", kwargs={"slug": w.training.slug}), EVERYONE),
+    # Row("training-ics-draft", lambda w: reverse("catalogue:training_ics", kwargs={"slug": w.draft.slug}), NOBODY),
+    # Row("sitemap", lambda w: "/sitemap.xml", EVERYONE),
+    # Row("robots", lambda w: "/robots.txt", EVERYONE),
+    # Row("admin-trainings", lambda w: reverse("admin:catalogue_training_changelist"), STAFF),
+    # Row("admin-training-draft", lambda w: reverse("admin:catalogue_training_change", args=[w.draft.pk]), STAFF),
+    # Row("admin-briefs", lambda w: reverse("admin:experts_brief_changelist"), STAFF),
 ]
 
 
