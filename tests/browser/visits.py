@@ -29,12 +29,22 @@ def visit(page, base_url, world, entry, lang="fr"):
 
 
 def submit_form(page, data):
-    """Fill the main form's fields by name, then press its submit button, as a person would."""
+    """Fill the main form's fields by name, then press its submit button, as a person would; the answer."""
     first = next(iter(data))
     form = page.locator(f"main form:has([name='{first}'])")
     # Let the server answer invalid values: the browser's own checks (type=email, required) would stop them.
     form.evaluate("(f) => { f.noValidate = true; }")
     for name, value in data.items():
-        form.locator(f"[name='{name}']").fill(str(value))
-    with page.expect_navigation():
+        field = form.locator(f"[name='{name}']").first
+        kind = field.evaluate("(e) => e.type")
+        if kind == "radio":
+            form.locator(f"[name='{name}'][value='{value}']").check()
+        elif kind == "checkbox":
+            field.set_checked(bool(value))
+        elif kind.startswith("select"):
+            field.select_option(str(value))
+        else:
+            field.fill(str(value))
+    with page.expect_navigation() as navigation:
         form.locator("[type=submit]").first.click()
+    return navigation.value

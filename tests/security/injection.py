@@ -113,6 +113,10 @@ class Form:
     role: str | None = None
     data: dict = field(default_factory=dict)  # valid values for the other required fields
     shown_on: tuple = ()  # callables(world) -> (role, path) of pages that show what was submitted
+    settings: dict = field(default_factory=dict)  # e.g. a higher rate limit for the corpus
+    # A confirmation step after the first answer: the button's name and value (e.g. {"confirm": "1"}),
+    # pressed in the browser, added to a second POST by the test client.
+    confirm: dict = field(default_factory=dict)
 
     def __str__(self):
         return self.id
@@ -123,10 +127,18 @@ FORMS = [
     Form("catalogue-search", lambda w: reverse("catalogue:training_list"), ("q", "city"), method="get"),
     Form("match", lambda w: reverse("catalogue:match"), ("objective",), method="get"),
     # After the merge, one entry each, e.g.:
-    # Form("brief", lambda w: reverse("experts:brief", kwargs={"slug": w.experts[0].slug}),
-    #      ("objective_text", "audience", "dates", "budget", "message", "name"),
-    #      data={"email": "v@example.com", "consent": "on", "language": "fr"},
-    #      shown_on=(lambda w: ("trainer", reverse("experts:dashboard")),)),
+    # Form(
+    #     "brief",
+    #     lambda w: reverse("experts:brief", kwargs={"slug": w.experts[0].slug}),
+    #     ("objective_text", "audience", "dates", "budget", "message", "name"),
+    #     data={"email": "visitor@example.com", "consent": "on", "language": "fr"},
+    #     settings={"BRIEF_RATE_LIMIT": "1000/h"},
+    #     confirm={"confirm": "1"},
+    #     shown_on=(
+    #         lambda w: ("trainer", reverse("experts:brief_list")),
+    #         lambda w: ("trainer", reverse("experts:brief_detail", kwargs={"pk": Brief.objects.latest("pk").pk})),
+    #     ),
+    # ),
     # Form("signup", ...), Form("profile", ..., role="trainer", shown_on=(expert detail,)),
-    # Form("offer", ..., role="trainer", shown_on=(dashboard, offer edit)).
+    # Form("offer", ..., role="trainer", shown_on=(offer detail, dashboard)).
 ]
