@@ -29,7 +29,7 @@ VNU_JAR = CACHE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 def _unavailable(reason):
     if os.environ.get("CI"):
         pytest.fail(f"CI must run the HTML checker: {reason}")
-    pytest.skip(f"{reason}: install npm and Java 17 to check the HTML")
+    pytest.skip(f"{reason} (the HTML check needs Java 17 and npm)")
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +42,11 @@ def vnu_jar():
         if npm is None:
             _unavailable("no npm on PATH to install vnu-jar")
         command = [npm, "install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--prefix"]
-        subprocess.run([*command, str(CACHE), f"vnu-jar@{VNU_VERSION}"], check=True, capture_output=True, timeout=600)  # noqa: S603
+        done = subprocess.run(  # noqa: S603
+            [*command, str(CACHE), f"vnu-jar@{VNU_VERSION}"], capture_output=True, text=True, timeout=600
+        )
+        if done.returncode != 0 or not VNU_JAR.exists():
+            _unavailable(f"npm could not install vnu-jar@{VNU_VERSION} (offline?): {done.stderr[-500:]}")
     return [java, "-jar", str(VNU_JAR)]
 
 

@@ -70,7 +70,8 @@ def _submit_everywhere(xss_page, live_server, form, world):
         with translation.override("fr"):
             path = form.path(world)
         if form.method == "get":
-            xss_page.goto(f"{path}?{urlencode(dict.fromkeys(form.fields, payload))}")
+            answer = xss_page.goto(f"{path}?{urlencode(dict.fromkeys(form.fields, payload))}")
+            assert answer.status < 500, f"{form.id} answered {answer.status} to {payload!r}"
         else:
             xss_page.goto(path)
             answer = submit_form(xss_page, {**form.data, **dict.fromkeys(form.fields, payload)})
