@@ -18,8 +18,6 @@ from django.db import connection
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
 from .enums import Competence, Focus, Format, Language, Level, Mode
 from .models import Objective, Platform, Session, Training
@@ -82,7 +80,7 @@ class TrainingFilter(filters.FilterSet):
     format = filters.ChoiceFilter(label=_("Format"), choices=Format.choices, empty_label=_("Any format"))
     objective = filters.ModelMultipleChoiceFilter(
         label=_("Objective"),
-        field_name="objectives__slug",
+        field_name="objectives",
         to_field_name="slug",
         queryset=Objective.objects.filter(is_active=True),
         method="filter_objectives",
@@ -90,7 +88,7 @@ class TrainingFilter(filters.FilterSet):
     )
     platform = filters.ModelMultipleChoiceFilter(
         label=_("Platform"),
-        field_name="platforms__slug",
+        field_name="platforms",
         to_field_name="slug",
         queryset=Platform.objects.all(),
         method="filter_platforms",
@@ -153,16 +151,12 @@ class TrainingFilter(filters.FilterSet):
             queryset = queryset.filter(search_text__contains=term)
         return queryset
 
-    # In the OpenAPI schema: a slug (the parameter repeats).
-    @extend_schema_field(OpenApiTypes.STR)
     def filter_objectives(self, queryset, name, value):
         if not value:
             return queryset
         through = Training.objectives.through.objects.filter(training=OuterRef("pk"), objective__in=value)
         return queryset.filter(Exists(through))
 
-    # In the OpenAPI schema: a slug (the parameter repeats).
-    @extend_schema_field(OpenApiTypes.STR)
     def filter_platforms(self, queryset, name, value):
         if not value:
             return queryset

@@ -5,8 +5,6 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
 from catalogue.enums import Focus, Language
 from catalogue.models import Platform
@@ -29,6 +27,7 @@ class ExpertFilter(filters.FilterSet):
     )
     platform = filters.ModelMultipleChoiceFilter(
         label=_("Platform"),
+        field_name="platforms",
         to_field_name="slug",
         queryset=Platform.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -47,8 +46,6 @@ class ExpertFilter(filters.FilterSet):
     def filter_focus(self, queryset, name, value):
         return queryset.with_focus(value)
 
-    # In the OpenAPI schema: a slug (the parameter repeats).
-    @extend_schema_field(OpenApiTypes.STR)
     def filter_platforms(self, queryset, name, value):
         # Any of the platforms asked for (the parameter repeats).
         if not value:

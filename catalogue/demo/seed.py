@@ -28,7 +28,7 @@ from ..text import fold
 from . import content
 from .reference import CITIES, OBJECTIVES, PLATFORMS
 
-DEMO_PASSWORD = "cible-demo-2026"  # noqa: S105 (printed demo credentials, by design)
+DEMO_PASSWORD = "cible-demo-2026"  # noqa: S105  # nosec B105  # printed demo credentials, by design
 CURATOR_EMAIL = "curateur@cible.example"
 TRAINER_EMAIL = "formatrice@cible.example"
 TRAINER_NAME = "Annie Tremblay"
@@ -66,7 +66,7 @@ class Offer:
 
 
 def seed(trainings=40, experts=12, seed=1, stdout=None):
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311  # deterministic demo data, not a secret
     with transaction.atomic():
         objectives = _objectives()
         platforms = _platforms()

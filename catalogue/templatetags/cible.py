@@ -3,6 +3,7 @@
 from django import template
 from django.urls import translate_url
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -12,6 +13,10 @@ def url_in_language(context, lang_code):
     """The current page in another language (query string kept)."""
     request = context["request"]
     path = translate_url(request.path, lang_code)
+    prefix = f"/{get_language()}/"
+    if path == request.path and path.startswith(prefix):
+        # The path does not resolve (the 404 page): switch the language prefix only.
+        path = f"/{lang_code}/{path.removeprefix(prefix)}"
     if request.GET:
         path = f"{path}?{request.GET.urlencode()}"
     return path

@@ -1,0 +1,178 @@
+"""The pages the proof suite visits, in one place so that a new page is one line.
+
+`build_world()` makes a small catalogue with the factories: two trainers, a
+curator, a superuser, a published training with a session, unpublished offers.
+Each `Page` builds its path from that world (called with the page's language
+active, so `reverse()` gives `/fr/…` or `/en/…`), says who visits it and,
+for a form, which fields to fill and submit so that it shows errors.
+
+Walked by: tests/browser/test_accessibility.py (axe-core),
+tests/test_html_validity.py (Nu HTML Checker), tests/browser/test_injection.py.
+After a page lands, add it to PUBLIC_PAGES (anyone), TRAINER_PAGES (a logged-in
+trainer's pages and forms) or FORM_ERROR_PAGES (a form submitted with errors).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from catalogue.enums import Status
+from tests import factories
+
+PASSWORD = "a-long-test-password"
+
+
+@dataclass
+class World:
+    objective: Any
+    platform: Any
+    trainer_a: Any
+    expert_a: Any
+    trainer_b: Any
+    expert_b: Any
+    curator: Any
+    superuser: Any
+    training: Any
+    session: Any
+    draft: Any
+    submitted: Any
+    other_training: Any
+    unpublished_expert: Any
+    unpublished: list = field(default_factory=list)
+
+    def user(self, role):
+        return None if role in (None, "anonymous") else getattr(self, role)
+
+
+def build_world():
+    objective = factories.make_objective(
+        focus="media", slug="diffuser-vos-messages", name_fr="Diffuser vos messages", name_en="Spread your messages"
+    )
+    platform = factories.make_platform(slug="linkedin", name_fr="LinkedIn", name_en="LinkedIn")
+    trainer_a = factories.make_user(email="alice@example.com")
+    expert_a = factories.make_expert(user=trainer_a, name="Alice Tremblay", slug="alice-tremblay")
+    trainer_b = factories.make_user(email="bruno@example.com")
+    expert_b = factories.make_expert(user=trainer_b, name="Bruno Gagnon", slug="bruno-gagnon", focuses=["network"])
+    training = factories.make_training(
+        trainer=expert_a,
+        title="Diffuser vos messages sur LinkedIn",
+        slug="diffuser-vos-messages-linkedin",
+        summary="Une stratégie média pour faire connaître votre produit.",
+        description="## Programme\n\n- Publier\n- Mesurer",
+        objectives=[objective],
+        platforms=[platform],
+    )
+    session = factories.make_session(training, starts_in=timedelta(days=20))
+    other_training = factories.make_training(
+        trainer=expert_b,
+        title="Développer votre réseau d'affaires",
+        slug="developper-votre-reseau",
+        focus="network",
+        format="course",
+    )
+    draft = factories.make_training(status=Status.DRAFT, trainer=expert_a, title="Brouillon secret A", slug="draft-a")
+    submitted = factories.make_training(
+        status=Status.SUBMITTED, trainer=expert_a, title="Offre soumise secrète A", slug="submitted-a"
+    )
+    others = [
+        factories.make_training(status=status, trainer=expert_a, title=f"Offre {status} secrète", slug=f"{status}-a")
+        for status in (Status.CHANGES_REQUESTED, Status.REJECTED, Status.ARCHIVED)
+    ]
+    unpublished_expert = factories.make_expert(name="Chloé Inédite", slug="chloe-inedite")
+    hidden = factories.make_training(
+        status=Status.DRAFT, trainer=unpublished_expert, title="Brouillon secret C", slug="draft-c"
+    )
+    curator = factories.make_curator(email="curateur@example.com")
+    superuser = get_user_model().objects.create_superuser(
+        username="root@example.com", email="root@example.com", password=PASSWORD
+    )
+    return World(
+        objective=objective,
+        platform=platform,
+        trainer_a=trainer_a,
+        expert_a=expert_a,
+        trainer_b=trainer_b,
+        expert_b=expert_b,
+        curator=curator,
+        superuser=superuser,
+        training=training,
+        session=session,
+        draft=draft,
+        submitted=submitted,
+        other_training=other_training,
+        unpublished_expert=unpublished_expert,
+        unpublished=[draft, submitted, *others, hidden],
+    )
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    path: Callable[[World], str]
+    role: str | None = None
+    # A form to fill and submit: field name -> value (a callable gets the world).
+    form: dict | None = None
+    status: int = 200
+
+    def url(self, world):
+        return self.path(world)
+
+    def form_data(self, world):
+        return {name: value(world) if callable(value) else value for name, value in (self.form or {}).items()}
+
+    def __str__(self):
+        return self.id
+
+
+def _lang_path(suffix):
+    return lambda w: f"/{get_language()}/{suffix}"
+
+
+PUBLIC_PAGES = [
+    Page("home", lambda w: reverse("catalogue:home")),
+    Page("match", lambda w: reverse("catalogue:match") + "?objective=diffuser+mes+messages"),
+    Page("training-list", lambda w: reverse("catalogue:training_list")),
+    Page("training-list-filtered", lambda w: reverse("catalogue:training_list") + "?focus=media&q=linkedin"),
+    Page("training-detail", lambda w: w.training.get_absolute_url()),
+    Page("expert-list", lambda w: reverse("experts:expert_list")),
+    Page("expert-detail", lambda w: w.expert_a.get_absolute_url()),
+    Page("login", lambda w: reverse("experts:login")),
+    Page("not-found", _lang_path("no-such-page/"), status=404),
+    # After the merge (names from the other branches):
+    # Page("signup", lambda w: reverse("experts:signup")),
+    # Page("password-reset", lambda w: reverse("experts:password_reset")),
+    # Page("brief", lambda w: reverse("experts:brief", kwargs={"slug": w.expert_a.slug}) + f"?training={w.training.slug}"),
+]
+
+TRAINER_PAGES = [
+    Page("dashboard", lambda w: reverse("experts:dashboard"), role="trainer_a"),
+    # After the merge:
+    # Page("profile-edit", lambda w: reverse("experts:profile_edit"), role="trainer_a"),
+    # Page("offer-create", lambda w: reverse("experts:offer_create"), role="trainer_a"),
+    # Page("offer-detail", lambda w: reverse("experts:offer_detail", kwargs={"pk": w.draft.pk}), role="trainer_a"),
+    # Page("offer-edit", lambda w: reverse("experts:offer_edit", kwargs={"pk": w.draft.pk}), role="trainer_a"),
+    # Page("brief-inbox", lambda w: reverse("experts:brief_list"), role="trainer_a"),
+    # Page("password-change", lambda w: reverse("experts:password_change"), role="trainer_a"),
+]
+
+# Forms submitted so that they show errors (the page answers 200 with the form again).
+FORM_ERROR_PAGES = [
+    Page(
+        "login-wrong-password",
+        lambda w: reverse("experts:login"),
+        form={"username": "alice@example.com", "password": "not-the-password"},
+    ),
+    Page("training-list-invalid-filter", lambda w: reverse("catalogue:training_list") + "?price_max=cheap&sort=nope"),
+    # After the merge:
+    # Page("signup-errors", lambda w: reverse("experts:signup"), form={"email": "not-an-email"}),
+    # Page("brief-errors", lambda w: reverse("experts:brief", kwargs={"slug": w.expert_a.slug}), form={"email": "x"}),
+    # Page("offer-errors", lambda w: reverse("experts:offer_create"), role="trainer_a", form={"title": ""}),
+    # Page("profile-errors", lambda w: reverse("experts:profile_edit"), role="trainer_a", form={"name": ""}),
+]
+
+ALL_PAGES = PUBLIC_PAGES + TRAINER_PAGES + FORM_ERROR_PAGES

@@ -1,0 +1,97 @@
+"""The Nu HTML Checker (vnu-jar from npm, run with Java) finds no error in the rendered pages.
+
+Every page of tests/pages.py is rendered with Django's test client, in French
+and in English, into a temporary folder; the checker runs once on the batch.
+The jar (~30 MB) is not in the repository: the first run installs the pinned
+npm package into .cache/vnu. Without npm or Java the test is skipped locally,
+never in CI.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from tests.pages import ALL_PAGES, build_world
+
+pytestmark = pytest.mark.django_db
+
+VNU_VERSION = "26.9.27"
+CACHE = Path(__file__).resolve().parents[1] / ".cache" / "vnu"
+VNU_JAR = CACHE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def _unavailable(reason):
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run the HTML checker: {reason}")
+    pytest.skip(f"{reason} (the HTML check needs Java 17 and npm)")
+
+
+@pytest.fixture(scope="session")
+def vnu_jar():
+    java = shutil.which("java")
+    if java is None:
+        _unavailable("no java on PATH")
+    if not VNU_JAR.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            _unavailable("no npm on PATH to install vnu-jar")
+        command = [npm, "install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--prefix"]
+        done = subprocess.run(  # noqa: S603
+            [*command, str(CACHE), f"vnu-jar@{VNU_VERSION}"], capture_output=True, text=True, timeout=600
+        )
+        if done.returncode != 0 or not VNU_JAR.exists():
+            _unavailable(f"npm could not install vnu-jar@{VNU_VERSION} (offline?): {done.stderr[-500:]}")
+    return [java, "-jar", str(VNU_JAR)]
+
+
+def check_html(vnu, files):
+    """The checker's errors, as `file:line: message` strings."""
+    done = subprocess.run(  # noqa: S603
+        [*vnu, "--errors-only", "--format", "json", *map(str, files)], capture_output=True, text=True, timeout=600
+    )
+    messages = json.loads(done.stderr or done.stdout)["messages"]
+    return [
+        f"{Path(m['url']).name}:{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '')}]" for m in messages
+    ]
+
+
+def render_pages(tmp_path):
+    world = build_world()
+    files = []
+    for lang in ("fr", "en"):
+        for entry in ALL_PAGES:
+            client = Client()
+            user = world.user(entry.role)
+            if user is not None:
+                client.force_login(user)
+            with translation.override(lang):
+                url = entry.url(world)
+            response = client.post(url, entry.form_data(world)) if entry.form else client.get(url)
+            assert response.status_code == (200 if entry.form else entry.status), url
+            files.append(tmp_path / f"{entry.id}-{lang}.html")
+            files[-1].write_bytes(response.content)
+    # The error pages rendered without a request.
+    files.append(tmp_path / "expired-form.html")
+    files[-1].write_bytes(Client(enforce_csrf_checks=True).post("/fr/accounts/login/", {}).content)
+    files.append(tmp_path / "bad-request.html")
+    files[-1].write_bytes(Client().get("/fr/", headers={"host": "bad host"}).content)
+    return files
+
+
+def test_rendered_pages_are_valid_html(vnu_jar, tmp_path):
+    files = render_pages(tmp_path)
+    errors = check_html(vnu_jar, files)
+    assert errors == [], "The Nu HTML Checker found errors:\n" + "\n".join(errors)
+
+
+def test_checker_reports_invalid_html(vnu_jar, tmp_path):
+    """The check can fail: an unclosed element is reported."""
+    broken = tmp_path / "broken.html"
+    broken.write_text('<!doctype html><html lang="fr"><head><title>x</title></head><body><p><div></body></html>')
+    assert any("Unclosed element" in error for error in check_html(vnu_jar, [broken]))
