@@ -236,7 +236,7 @@ def test_trainer_signs_up_and_submits_an_offer_with_two_sessions(page):
     page.get_by_label("Mot de passe").fill("Un-mot-de-passe-solide-42")
     page.locator("main").get_by_role("button", name="Se connecter").click()
     page.wait_for_url("**/fr/dashboard/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Tableau de bord de Nadia Formatrice")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tableau de bord — Nadia Formatrice")
 
     page.locator("main").get_by_role("link", name="Nouvelle offre").first.click()
     page.wait_for_url("**/fr/dashboard/offers/new/")
