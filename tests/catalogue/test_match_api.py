@@ -57,7 +57,7 @@ def test_match_answers_the_documented_shape(client, objectives):
             "reasons": [
                 "Se déclare spécialiste en : Médias sociaux.",
                 "1 formation publiée sur votre objectif.",
-                "A des sessions à venir.",
+                "A des séances à venir.",
             ],
         }
     ]

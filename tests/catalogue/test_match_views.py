@@ -188,7 +188,7 @@ def test_home_query_count_does_not_grow(client, objectives, count, django_assert
     with django_assert_max_num_queries(3):
         response = client.get("/fr/")
 
-    assert _text(response).count("Prochaine session :") == count
+    assert _text(response).count("Prochaine séance :") == count
 
 
 def test_match_results_are_not_indexed_but_the_empty_page_is(client, objectives):

@@ -257,7 +257,7 @@ def test_detail_in_french_shows_everything(client):
     assert 'href="/fr/experts/annie-tremblay/"' in html
     assert "Stratège LinkedIn" in html
     assert f'href="/fr/experts/annie-tremblay/brief/?training={training.slug}"' in html
-    assert "Envoyer une demande à ce formateur" in html
+    assert "Envoyer un brief à ce formateur" in html
     assert 'href="/fr/trainings/reseauter-sur-linkedin/calendar.ics"' in html
     assert "Ajouter à mon agenda (.ics)" in html
 

@@ -139,7 +139,7 @@ def test_editing_a_published_offer_sends_it_back_to_review_and_keeps_its_slug(cl
 def test_editing_a_published_offer_needs_an_upcoming_session(client, expert):
     training = make_training(trainer=expert)
     response = client.post(reverse("experts:offer_edit", args=[training.pk]), offer_data(sessions=[]))
-    assert "Ajoutez au moins une session à venir" in response.content.decode()
+    assert "Ajoutez au moins une séance à venir" in response.content.decode()
     training.refresh_from_db()
     assert training.status == Status.PUBLISHED
 

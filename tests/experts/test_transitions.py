@@ -65,7 +65,7 @@ def test_submit_needs_an_upcoming_session(client, expert):
     training = make_training(status=Status.DRAFT, trainer=expert)
     make_session(training, starts_in=-timedelta(days=2))
     response = _post(client, training, "submit")
-    assert "Ajoutez au moins une session à venir" in response.content.decode()
+    assert "Ajoutez au moins une séance à venir" in response.content.decode()
     training.refresh_from_db()
     assert training.status == Status.DRAFT
 
