@@ -31,3 +31,29 @@ def test_typed_objective_follows_match_to_training_to_brief_form(client):
         "/fr/experts/nadia-roy/brief/", {"training": training.slug, "objective": "garder contact avec mes clients"}
     )
     assert 'id="id_objective_text">\ngarder contact avec mes clients</textarea>' in form.content.decode()
+
+
+def test_picked_objective_reads_in_the_trainers_language_in_the_email_subject(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    objective = make_objective(
+        focus="network", slug="contacts", name_fr="Maintenir vos contacts en vie", name_en="Keep your contacts alive"
+    )
+    make_training(trainer=(trainer := make_expert(slug="nadia", focuses=["network"])), focus="network")
+    trainer.preferred_language = "fr"
+    trainer.save()
+    data = {
+        "objective": objective.slug,
+        "objective_text": "",
+        "message": "Hello",
+        "name": "Alice Visitor",
+        "email": "alice@example.com",
+        "consent": "on",
+        "language": "en",
+        "confirm": "1",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/experts/nadia/brief/", data)
+    assert response.status_code == 302
+    subjects = [m.subject for m in mailoutbox]
+    assert "Brief de Alice Visitor : Maintenir vos contacts en vie" in subjects
