@@ -254,7 +254,7 @@ class TrainingFilter(filters.FilterSet):
         if self.is_bound:
             queryset = self.apply(queryset, exclude=set(FACETS))
             selected = {name: self.form.cleaned_data.get(name) for name in FACETS}
-        rows = queryset.order_by().values(*FACETS).annotate(n=Count("pk"))
+        rows = queryset.order_by().values(*FACETS).annotate(n=Count("*"))  # COUNT(*): index-only on PostgreSQL
         counts = {name: {} for name in FACETS}
         total = 0
         for row in rows:

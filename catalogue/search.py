@@ -8,9 +8,10 @@ no full-text types: there the column is an empty string nobody reads.
 """
 
 from django.contrib.postgres.search import SearchVectorField
+from django.db.migrations.operations.base import Operation
 from django.db.models import Func
 
-__all__ = ["RANKED_PREFIX", "SearchDocument", "SearchVectorField"]
+__all__ = ["RANKED_PREFIX", "PostgresTrigramIndex", "SearchDocument", "SearchVectorField"]
 
 RANKED_PREFIX = 600  # characters of search_text that ranking reads
 
@@ -26,3 +27,42 @@ class SearchDocument(Func):
 
     def as_sql(self, compiler, connection, **extra_context):
         return "''", []
+
+
+class PostgresTrigramIndex(Operation):
+    """A pg_trgm GIN index on a text column, so `LIKE '%term%'` (the catalogue's
+    accent-free text search, `search_text__contains`) can use an index on
+    PostgreSQL. Outside the model state (SQLite has no GIN indexes): a no-op on
+    other databases. Needs `TrigramExtension()` earlier in the migration."""
+
+    reversible = True
+
+    def __init__(self, model_name, field_name, name):
+        self.model_name, self.field_name, self.name = model_name, field_name, name
+
+    def deconstruct(self):
+        return (
+            self.__class__.__name__,
+            [],
+            {"model_name": self.model_name, "field_name": self.field_name, "name": self.name},
+        )
+
+    def state_forwards(self, app_label, state):
+        pass
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        model = to_state.apps.get_model(app_label, self.model_name)
+        quote = schema_editor.quote_name
+        table, column = model._meta.db_table, model._meta.get_field(self.field_name).column
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {quote(self.name)} ON {quote(table)} USING gin ({quote(column)} gin_trgm_ops)"
+        )
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(self.name)}")
+
+    def describe(self):
+        return f"Trigram index {self.name} on {self.model_name}.{self.field_name} (PostgreSQL only)"

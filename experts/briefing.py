@@ -243,9 +243,13 @@ def _trainer_email(brief):
         raise ValueError("the trainer has no email address")
     with translation.override(brief.expert.preferred_language or settings.LANGUAGE_CODE):
         context = _context(brief)
-        subject = _one_line(
-            _("Brief from %(name)s: %(objective)s") % {"name": brief.name, "objective": brief.objective_text}
-        )[:200]
+        objective = brief.objective_text
+        if brief.objective is not None and objective in (brief.objective.name_fr, brief.objective.name_en):
+            # A picked objective (not the visitor's own words) reads in the trainer's language.
+            objective = brief.objective.name
+        subject = _one_line(_("Brief from %(name)s: %(objective)s") % {"name": brief.name, "objective": objective})[
+            :200
+        ]
         body = render_to_string("experts/emails/brief_to_trainer.txt", context)
     return EmailMessage(subject=subject, body=body, to=[address], reply_to=[brief.email])
 

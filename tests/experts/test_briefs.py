@@ -261,7 +261,7 @@ def test_confirmed_brief_is_stored_then_emailed_to_trainer_and_visitor(
     # The trainer reads English; replying answers the visitor.
     assert to_trainer.to == ["trainer@example.com"]
     assert to_trainer.reply_to == ["alice@example.org"]
-    assert to_trainer.subject == "Brief from Alice Visiteur: Diffuser vos messages"
+    assert to_trainer.subject == "Brief from Alice Visiteur: Spread your messages"
     assert "Hello Marie Média," in to_trainer.body
     assert "Detected focus: Social media" in to_trainer.body
     assert "Training: Viral marketing" in to_trainer.body
@@ -291,7 +291,7 @@ def test_trainer_email_in_french_when_the_trainer_prefers_it(client, objectives,
     make_training(trainer=expert)
     send(client, expert, django_capture_on_commit_callbacks, lang="en")
     to_trainer, to_visitor = mail.outbox
-    assert to_trainer.subject == "Brief de Alice Visiteur : Spread your messages"
+    assert to_trainer.subject == "Brief de Alice Visiteur : Diffuser vos messages"
     assert "Bonjour Jean," in to_trainer.body
     assert "Format souhaité : Atelier" in to_trainer.body
     assert to_visitor.subject == "Your brief to Jean was sent"

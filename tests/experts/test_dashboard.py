@@ -42,6 +42,14 @@ def test_dashboard_groups_offers_by_status_with_next_step(client, expert):
     assert f'href="{expert.get_absolute_url()}">Voir mon profil public' in page
 
 
+def test_dashboard_title_reads_right_before_a_name_starting_with_a_vowel(client):
+    # "Tableau de bord de Annie" would be wrong French; no elision to get wrong.
+    annie = make_expert(name="Annie Tremblay")
+    client.force_login(annie.user)
+    page = client.get(reverse("experts:dashboard")).content.decode()
+    assert "<h1>Tableau de bord — Annie Tremblay</h1>" in page
+
+
 def test_dashboard_hides_public_profile_link_until_something_is_published(client, expert):
     make_training(status=Status.SUBMITTED, trainer=expert)
     assert "Voir mon profil public" not in client.get(reverse("experts:dashboard")).content.decode()
