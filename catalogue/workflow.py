@@ -74,21 +74,37 @@ class AlreadyDecided(TransitionError):
     """The offer moved on (another curator decided first, or it was withdrawn)."""
 
 
-def actor_for(user, training):
-    """Which role `user` plays for `training`: trainer (owner), curator or none."""
+def roles_for(user, training):
+    """Every role `user` plays for `training`: the system, its owner (trainer), a curator.
+
+    A curator who also owns the offer plays both roles on it; on anyone else's
+    offer a curator is only a curator.
+    """
     if user is None:
-        return Actor.SYSTEM
-    if user.is_authenticated and user.has_perm("catalogue.moderate_training"):
-        return Actor.CURATOR
+        return {Actor.SYSTEM}
+    roles = set()
     if user.is_authenticated and training.trainer.user_id == user.pk:
-        return Actor.TRAINER
+        roles.add(Actor.TRAINER)
+    if user.is_authenticated and user.has_perm("catalogue.moderate_training"):
+        roles.add(Actor.CURATOR)
+    return roles
+
+
+def actor_for(user, training, action=None):
+    """The role `user` acts in for `training` (for `action` when given): trainer, curator, system or None."""
+    roles = roles_for(user, training)
+    if action is not None:
+        roles &= MOVES[Action(action)].actors
+    for actor in (Actor.SYSTEM, Actor.CURATOR, Actor.TRAINER):
+        if actor in roles:
+            return actor
     return None
 
 
 def allowed_actions(training, user):
     """Actions `user` may take on `training` now, in table order (for buttons)."""
-    actor = actor_for(user, training)
-    return [action for action, move in MOVES.items() if training.status in move.sources and actor in move.actors]
+    roles = roles_for(user, training)
+    return [action for action, move in MOVES.items() if training.status in move.sources and roles & move.actors]
 
 
 def transition(training, action, *, by, message="", rubric=None):
@@ -103,8 +119,7 @@ def transition(training, action, *, by, message="", rubric=None):
     message = (message or "").strip()
     if move.message_required and not message:
         raise NotAllowed(_("A message to the trainer is required for this decision."))
-    actor = actor_for(by, training)
-    if actor not in move.actors:
+    if actor_for(by, training, action) is None:
         raise NotAllowed(_("You are not allowed to do this."))
 
     with transaction.atomic():

@@ -132,7 +132,8 @@ if REDIS_URL:
     # Shared by every server process: cache, session cache, rate-limit counters.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, carrying on without it when Redis is down (config/cache.py).
+            "BACKEND": "config.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "cible"),
         }
@@ -164,16 +165,23 @@ STORAGES = {
 
 # --- Email and background tasks --------------------------------------------
 
-EMAIL_HOST = env("EMAIL_HOST")
-EMAIL_BACKEND = env(
-    "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+# One mailer, configured from the EMAIL_* environment variables: SMTP when
+# EMAIL_HOST is set or DEBUG is off (never print production mail to a log),
+# the console for local use, or any EMAIL_BACKEND.
+smtp_backend = "django.core.mail.backends.smtp.EmailBackend"
+email_backend = env("EMAIL_BACKEND") or (
+    smtp_backend if env("EMAIL_HOST") or not DEBUG else "django.core.mail.backends.console.EmailBackend"
 )
-EMAIL_PORT = env_int("EMAIL_PORT", 587)
-EMAIL_HOST_USER = env("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+MAILERS = {"default": {"BACKEND": email_backend}}
+if email_backend == smtp_backend:
+    MAILERS["default"]["OPTIONS"] = {
+        "host": env("EMAIL_HOST", "localhost"),
+        "port": env_int("EMAIL_PORT", 587),
+        "username": env("EMAIL_HOST_USER"),
+        "password": env("EMAIL_HOST_PASSWORD"),
+        "use_tls": env_bool("EMAIL_USE_TLS", True),
+        "timeout": env_int("EMAIL_TIMEOUT", 10),
+    }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Cible <noreply@cible.local>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
@@ -196,6 +204,8 @@ BRIEF_RATE_LIMIT = env("BRIEF_RATE_LIMIT", "5/h")
 # client's address, e.g. HTTP_X_REAL_IP with nginx's
 # `proxy_set_header X-Real-IP $remote_addr;`. Never a header clients set freely.
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
+# If the cache cannot count (Redis down), let briefs through rather than refuse them all.
+RATELIMIT_FAIL_OPEN = True
 # `retry_brief_emails` gives up on a brief after this many failed attempts.
 BRIEF_EMAIL_MAX_ATTEMPTS = env_int("BRIEF_EMAIL_MAX_ATTEMPTS", 8)
 

@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from catalogue.sitemaps import StaticPagesSitemap, TrainingSitemap
+from catalogue.views.favicon import favicon
 from catalogue.views.health import healthz
 from catalogue.views.robots import robots_txt
 from experts.sitemaps import ExpertSitemap
@@ -16,6 +17,7 @@ urlpatterns = [
     path("api/v1/", include("config.api_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(

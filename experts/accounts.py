@@ -19,6 +19,8 @@ from . import emails
 from .models import Expert
 
 CONFIRM_SALT = "experts.confirm-email"
+# Tries at a fresh profile slug when a simultaneous sign-up took the one we picked.
+SLUG_ATTEMPTS = 5
 
 
 def normalise_email(email):
@@ -64,20 +66,25 @@ def register_trainer(*, email, password, name, language, build_url):
         make_password(password)  # same hashing time as a new account: no timing tell
         _send_already_registered(email, language, build_url)
         return None
-    try:
-        with transaction.atomic():
-            user = User.objects.create_user(username=email, email=email, password=password)
-            expert = Expert.objects.create(
-                user=user,
-                name=name.strip(),
-                slug=unique_expert_slug(name),
-                focuses=[],
-                languages=[language],
-                preferred_language=language,
-            )
-    except IntegrityError:  # a double submit raced us to the same email
-        _send_already_registered(email, language, build_url)
-        return None
+    for attempt in range(1, SLUG_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                user = User.objects.create_user(username=email, email=email, password=password)
+                expert = Expert.objects.create(
+                    user=user,
+                    name=name.strip(),
+                    slug=unique_expert_slug(name),
+                    focuses=[],
+                    languages=[language],
+                    preferred_language=language,
+                )
+            break
+        except IntegrityError:
+            if User.objects.filter(username=email).exists():  # a double submit raced us to the same email
+                _send_already_registered(email, language, build_url)
+                return None
+            if attempt == SLUG_ATTEMPTS:  # not the email: another sign-up took the slug meanwhile; try the next
+                raise
     send_confirmation(expert, build_url)
     return expert
 

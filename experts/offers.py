@@ -5,7 +5,7 @@ adds what the trainer must have done first (a confirmed email, an upcoming
 session) and the rule that editing a live offer sends it back to review.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +37,10 @@ STATUS_ORDER = [
     Status.REJECTED,
     Status.ARCHIVED,
 ]
+
+
+# Tries at a fresh slug when another save took the one we picked meanwhile.
+SLUG_ATTEMPTS = 5
 
 
 class OfferError(Exception):
@@ -87,8 +91,9 @@ def save_offer(form, formset, *, expert, user):
         training = form.save(commit=False)
         training.trainer = expert
         if training.published_at is None and (not training.slug or "title" in form.changed_data):
-            training.slug = unique_training_slug(training.title, exclude_pk=training.pk)
-        training.save()
+            _save_with_unique_slug(training)
+        else:
+            training.save()
         form.save_m2m()
         formset.instance = training
         formset.save()
@@ -96,6 +101,21 @@ def save_offer(form, formset, *, expert, user):
         if was_published and changed:
             workflow.transition(training, Action.EDIT_PUBLISHED, by=user)
     return training, was_published and changed
+
+
+def _save_with_unique_slug(training):
+    """Save under a free slug. Two saves can pick the same one at once: the
+    loser's insert fails on the unique index, and it tries the next suffix."""
+    for attempt in range(1, SLUG_ATTEMPTS + 1):
+        training.slug = unique_training_slug(training.title, exclude_pk=training.pk)
+        try:
+            with transaction.atomic():  # a savepoint: the outer transaction survives a failed try
+                training.save()
+            return
+        except IntegrityError:
+            slug_taken = Training.objects.exclude(pk=training.pk).filter(slug=training.slug).exists()
+            if not slug_taken or attempt == SLUG_ATTEMPTS:
+                raise
 
 
 def run_action(training, action, *, expert, user, message=""):

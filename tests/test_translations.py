@@ -31,3 +31,24 @@ def _broken(entry):
 def test_french_translations_keep_their_placeholders():
     po = polib.pofile(str(PO))
     assert [e.msgid for e in po.translated_entries() if _broken(e)] == []
+
+
+# One French word per concept (DESIGN.md's vocabulary): a dated occurrence of
+# a training is a "séance", a visitor's request to a trainer is a "brief", an
+# email is a "courriel".
+FRENCH_WORDS = {
+    "session": ("séance", "session"),
+    "brief": ("brief", "demande"),
+    "email": ("courriel", "e-mail"),
+}
+
+
+def test_french_uses_one_word_per_concept():
+    po = polib.pofile(str(PO))
+    stray = [
+        (entry.msgid, entry.msgstr)
+        for entry in po.translated_entries()
+        for concept, (_word, avoided) in FRENCH_WORDS.items()
+        if concept in entry.msgid.lower() and avoided in entry.msgstr.lower()
+    ]
+    assert stray == []

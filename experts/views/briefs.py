@@ -1,5 +1,6 @@
 """The brief to a trainer: form → confirmation (detected focus) → sent."""
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,6 +20,8 @@ from ..forms.briefs import BriefForm
 from ..models import Expert
 
 RATE_LIMIT_GROUP = "experts.brief"
+
+logger = logging.getLogger(__name__)
 
 
 def send_brief(request, slug):
@@ -102,10 +105,23 @@ def _sent_url(expert, training):
 
 
 def _rate_limit(request, increment):
-    """Briefs sent from this client IP in the current window (django-ratelimit, default cache)."""
-    return get_usage(
-        request, group=RATE_LIMIT_GROUP, key="ip", rate=settings.BRIEF_RATE_LIMIT, method="POST", increment=increment
-    )
+    """Briefs sent from this client IP in the current window (django-ratelimit, default cache).
+
+    Fails open: if the cache (Redis) cannot be reached, the brief is not
+    limited and a warning is logged, rather than the visitor losing it to a 500.
+    """
+    try:
+        return get_usage(
+            request,
+            group=RATE_LIMIT_GROUP,
+            key="ip",
+            rate=settings.BRIEF_RATE_LIMIT,
+            method="POST",
+            increment=increment,
+        )
+    except Exception:
+        logger.warning("Brief rate limit not checked: the cache is unreachable.", exc_info=True)
+        return None
 
 
 def _limited(request, usage, context):

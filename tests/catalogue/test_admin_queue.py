@@ -62,7 +62,9 @@ def test_submitted_date_filter(client):
     _submitted("Cette semaine", 1)
     _submitted("Il y a longtemps", 60)
     client.force_login(make_curator())
-    since = (timezone.now() - timedelta(days=7)).date().isoformat()
+    # As the filter's "Past 7 days" link says it: local midnight, with its UTC offset.
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    since = str(today - timedelta(days=7))
     response = client.get(LIST, {"submitted_at__gte": since})
     assert _titles(response) == ["Cette semaine"]
 

@@ -40,6 +40,20 @@ def test_behind_a_load_balancer_the_throttle_counts_each_client(client, settings
     assert other.status_code == 200
 
 
+def test_api_answers_when_the_throttle_cache_is_unreachable(client, monkeypatch, caplog):
+    from django.core.cache.backends.redis import RedisCache
+
+    from catalogue.api.throttling import AnonymousRateThrottle
+
+    # Nothing listens on port 1: every cache call fails as when Redis is down.
+    monkeypatch.setattr(AnonymousRateThrottle, "cache", RedisCache("redis://127.0.0.1:1/0", {}))
+    make_training(slug="still-served")
+    response = client.get("/api/v1/trainings/")
+    assert response.status_code == 200
+    assert [t["slug"] for t in response.json()["results"]] == ["still-served"]
+    assert "API throttle not checked: the cache is unreachable." in caplog.text
+
+
 def test_default_throttle_rate_is_a_sane_per_minute_rate():
     from django.conf import settings
 

@@ -4,7 +4,7 @@ from catalogue import workflow
 from catalogue.enums import Status
 from catalogue.models import OfferTransition
 from catalogue.workflow import Action
-from tests.factories import make_curator, make_training, make_user
+from tests.factories import make_curator, make_expert, make_training, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +62,54 @@ def test_publishing_records_snapshot_and_first_publication_date():
     assert training.approved_snapshot["title"] == "Atelier LinkedIn"
     assert training.published_at is not None
     assert OfferTransition.objects.get(training=training).rubric == {"focus_is_right": True}
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (Status.DRAFT, [Action.SUBMIT]),
+        (Status.SUBMITTED, [Action.WITHDRAW, Action.PUBLISH, Action.REQUEST_CHANGES, Action.REJECT]),
+        (Status.CHANGES_REQUESTED, [Action.RESUBMIT, Action.REOPEN]),
+        (Status.PUBLISHED, [Action.EDIT_PUBLISHED, Action.ARCHIVE]),
+        (Status.REJECTED, [Action.REOPEN]),
+        (Status.ARCHIVED, [Action.REOPEN]),
+    ],
+)
+def test_curator_who_owns_the_offer_gets_trainer_and_curator_actions(status, expected):
+    curator = make_curator()
+    training = make_training(status=status, trainer=make_expert(user=curator))
+    assert workflow.allowed_actions(training, curator) == expected
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (Status.DRAFT, []),
+        (Status.SUBMITTED, [Action.PUBLISH, Action.REQUEST_CHANGES, Action.REJECT]),
+        (Status.CHANGES_REQUESTED, []),
+        (Status.PUBLISHED, [Action.ARCHIVE]),
+        (Status.REJECTED, []),
+        (Status.ARCHIVED, []),
+    ],
+)
+def test_curator_gets_no_trainer_action_on_someone_elses_offer(status, expected):
+    curator = make_curator()
+    training = make_training(status=status)
+    assert workflow.allowed_actions(training, curator) == expected
+
+
+def test_curator_who_owns_the_offer_can_submit_it():
+    curator = make_curator()
+    training = make_training(status=Status.DRAFT, trainer=make_expert(user=curator))
+    record = workflow.transition(training, Action.SUBMIT, by=curator)
+    assert (record.from_status, record.to_status, record.by) == (Status.DRAFT, Status.SUBMITTED, curator)
+
+
+@pytest.mark.parametrize("action", [Action.SUBMIT, Action.REOPEN])
+def test_curator_cannot_make_trainer_moves_on_someone_elses_offer(action):
+    status = Status.DRAFT if action == Action.SUBMIT else Status.REJECTED
+    training = make_training(status=status)
+    with pytest.raises(workflow.NotAllowed):
+        workflow.transition(training, action, by=make_curator())
+    training.refresh_from_db()
+    assert training.status == status

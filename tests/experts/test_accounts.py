@@ -48,6 +48,20 @@ def test_signup_slug_is_unique_for_a_common_name(client):
     assert Expert.objects.get(user__email="marie@example.com").slug == "marie-roy-2"
 
 
+def test_signup_slug_taken_by_a_simultaneous_signup_gets_the_next_suffix(client, monkeypatch):
+    from experts import accounts
+
+    real = accounts.unique_expert_slug
+    answers = iter(["marie-roy"])
+    # The first answer was free when checked, then another sign-up took it.
+    monkeypatch.setattr(accounts, "unique_expert_slug", lambda name: next(answers, None) or real(name))
+    make_expert(slug="marie-roy", name="Marie Roy")
+    response = _signup(client, email="marie@example.com", name="Marie Roy")
+    assert response["Location"] == reverse("experts:signup_done")
+    assert Expert.objects.get(user__email="marie@example.com").slug == "marie-roy-2"
+    assert [m.subject for m in mail.outbox] == ["Cible : confirmez votre adresse courriel"]
+
+
 def test_signup_with_existing_email_looks_the_same_and_informs_the_owner(client):
     existing = make_user(email="deja@example.com")
     response = _signup(client, email="DEJA@example.com")

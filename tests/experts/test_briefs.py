@@ -513,3 +513,23 @@ def test_brief_to_a_trainer_without_an_email_waits_for_one_instead_of_burning_re
     brief.refresh_from_db()
     assert (brief.email_status, brief.email_attempts) == ("sent", 2)
     assert [m.to for m in mail.outbox] == [["alice@example.org"], ["claimed@example.com"]]
+
+
+@pytest.fixture
+def unreachable_rate_limit_cache(settings):
+    """Rate-limit counters in a Redis server that does not answer (nothing listens on port 1)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "down": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"},
+    }
+    settings.RATELIMIT_USE_CACHE = "down"
+
+
+def test_brief_is_sent_when_the_rate_limit_cache_is_unreachable(
+    client, expert, objectives, unreachable_rate_limit_cache, django_capture_on_commit_callbacks, caplog
+):
+    assert client.post(brief_url(expert), brief_data()).status_code == 200
+    response = send(client, expert, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert Brief.objects.count() == 1
+    assert "Brief rate limit not checked: the cache is unreachable." in caplog.text

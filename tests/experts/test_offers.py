@@ -169,3 +169,22 @@ def test_english_offer_form_is_translated(client, expert):
     page = client.get("/en/dashboard/offers/new/").content.decode()
     assert "Social media are communication tools" in page
     assert "Add a session" in page
+
+
+def test_slug_taken_by_a_simultaneous_save_gets_the_next_suffix(client, expert, monkeypatch):
+    from experts import offers
+
+    real = offers.unique_training_slug
+    answers = iter(["diffuser-vos-messages-sur-linkedin"])
+
+    def stale_then_real(title, exclude_pk=None):
+        # The first answer was free when checked, then another save took it.
+        return next(answers, None) or real(title, exclude_pk)
+
+    make_training(slug="diffuser-vos-messages-sur-linkedin")
+    monkeypatch.setattr(offers, "unique_training_slug", stale_then_real)
+    response = client.post(CREATE, offer_data(sessions=[session_fields()]))
+    training = Training.objects.owned_by(expert.user).get()
+    assert response["Location"] == reverse("experts:offer_detail", args=[training.pk])
+    assert training.slug == "diffuser-vos-messages-sur-linkedin-2"
+    assert training.sessions.count() == 1
