@@ -44,7 +44,7 @@ def test_visitor_types_an_objective_reads_the_match_and_opens_a_training(page):
     )
 
     page.get_by_role("link", name="Atelier LinkedIn : garder le lien").click()
-    page.wait_for_url("**/fr/trainings/atelier-linkedin-garder-le-lien/")
+    page.wait_for_url("**/fr/trainings/atelier-linkedin-garder-le-lien/?objective=*")
     assert page.locator("h1").inner_text() == "Atelier LinkedIn : garder le lien"
 
 
