@@ -67,9 +67,6 @@ def test_visitor_reaches_the_catalogue_and_opens_a_training(page, live_server):
     assert page.locator("h1").first.inner_text() == world.training.title
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the catalogue's filter form arrives with the catalogue branch; remove after merge"
-)
 def test_visitor_filters_the_catalogue_with_the_keyboard(page, live_server):
     world = build_world()
     page.goto("/fr/trainings/")
