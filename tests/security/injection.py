@@ -113,8 +113,11 @@ def build_payload_world():
     return world
 
 
-def payload_pages(world):
-    """(role, path) of every page that shows the stored payloads. Extend as pages land."""
+def payload_pages(world, full=True):
+    """(role, path) of every page that shows the stored payloads. Extend as pages land.
+
+    `full=False` (the browser test, for time) keeps one page of each per-payload kind.
+    """
     pages = [(None, reverse("catalogue:home"))]
     per_page = 20
     for n in range(1, len(PAYLOADS) // per_page + 2):
@@ -123,22 +126,23 @@ def payload_pages(world):
     pages += [(None, t.get_absolute_url()) for t in world.trainings]
     pages += [(None, e.get_absolute_url()) for e in world.experts]
     pages.append(("trainer", reverse("experts:dashboard")))
+    every = slice(None) if full else slice(0, 1)
     match = reverse("catalogue:match")
     catalogue = reverse("catalogue:training_list")
-    for i, objective in enumerate(world.objectives):
+    for i, objective in list(enumerate(world.objectives))[every]:
         # The matcher finds the objective by its keywords (the payload) and shows its name.
         pages.append((None, f"{match}?{urlencode({'objective': PAYLOADS[i]})}"))
         pages.append((None, f"{catalogue}?{urlencode({'objective': objective.slug})}"))
-    for i, training in enumerate(world.trainings):
+    for i, training in list(enumerate(world.trainings))[every]:
         pages.append((f"expert-{i}", reverse("experts:offer_detail", kwargs={"pk": training.pk})))
         pages.append((f"expert-{i}", reverse("experts:offer_edit", kwargs={"pk": training.pk})))
     for n in range(1, len(world.briefs) // 20 + 2):
         pages.append(("trainer", f"{reverse('experts:brief_list')}?page={n}"))
-    pages += [("trainer", reverse("experts:brief_detail", kwargs={"pk": b.pk})) for b in world.briefs]
+    pages += [("trainer", reverse("experts:brief_detail", kwargs={"pk": b.pk})) for b in world.briefs[every]]
     # The brief form shows the training, its trainer and the objectives.
     pages += [
         (None, reverse("experts:brief", kwargs={"slug": e.slug}) + f"?training={t.slug}")
-        for e, t in zip(world.experts, world.trainings, strict=True)
+        for e, t in list(zip(world.experts, world.trainings, strict=True))[every]
     ]
     # The .ics and .xml feeds are not HTML: tests/security/test_injection.py parses them separately.
     return pages
@@ -161,6 +165,8 @@ class Form:
     confirm: dict = field(default_factory=dict)
     # Fields the page already carries (a formset's management form): the test client adds them.
     hidden: dict = field(default_factory=dict)
+    # Also submitted in Chromium by tests/browser/test_injection.py (slow: the new forms run client-side only).
+    browser: bool = True
 
     def __str__(self):
         return self.id
@@ -181,6 +187,7 @@ FORMS = [
             lambda w: ("trainer", reverse("experts:brief_list")),
             lambda w: ("trainer", reverse("experts:brief_detail", kwargs={"pk": _latest_brief().pk})),
         ),
+        browser=False,
     ),
     Form(
         "signup",
@@ -188,6 +195,7 @@ FORMS = [
         ("name",),
         data={"email": "new-trainer@example.com", "password": "a-long-test-password"},
         settings={"RATELIMIT_ENABLE": False},
+        browser=False,
     ),
     Form(
         "profile",
@@ -200,6 +208,7 @@ FORMS = [
             lambda w: (None, w.trainings[0].get_absolute_url()),
             lambda w: ("trainer", reverse("experts:dashboard")),
         ),
+        browser=False,
     ),
     Form(
         "profile-links",
@@ -208,6 +217,7 @@ FORMS = [
         role="trainer",
         data={"name": "Alice", "focuses": "media", "languages": "fr", "preferred_language": "fr"},
         shown_on=(lambda w: (None, w.experts[0].get_absolute_url()),),
+        browser=False,
     ),
     Form(
         "offer",
@@ -233,6 +243,7 @@ FORMS = [
             lambda w: ("trainer", reverse("experts:offer_edit", kwargs={"pk": _latest_offer(w).pk})),
             lambda w: ("trainer", reverse("experts:dashboard")),
         ),
+        browser=False,
     ),
 ]
 
