@@ -7,6 +7,7 @@ feed all filter with it, so a parameter means the same thing everywhere.
 An invalid parameter is a form error; the other parameters still apply.
 """
 
+import re
 from collections import namedtuple
 from datetime import datetime, time, timedelta
 
@@ -28,6 +29,32 @@ MAX_PRICE = 1_000_000
 
 # Facets shown next to the results: counts per value for the current search.
 FACETS = ("focus", "format")
+
+
+class BrowserValueMixin:
+    """Echo only a value the browser's input accepts: "cheap" in a number input is invalid HTML.
+
+    The field's error still says what was wrong; the input just comes back empty.
+    """
+
+    pattern = None
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if isinstance(value, str) and not self.pattern.fullmatch(value):
+            return None
+        return value
+
+
+class NumberInput(BrowserValueMixin, forms.NumberInput):
+    pattern = re.compile(r"-?\d+(\.\d+)?")
+
+
+class DateInput(BrowserValueMixin, forms.DateInput):
+    pattern = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+    def __init__(self, attrs=None, format=None):
+        super().__init__({"type": "date", **(attrs or {})}, format or "%Y-%m-%d")
 
 
 class SortChoices:
@@ -104,12 +131,8 @@ class TrainingFilter(filters.FilterSet):
     mode = filters.ChoiceFilter(label=_("Delivery mode"), choices=Mode.choices, empty_label=_("Any mode"))
     language = filters.ChoiceFilter(label=_("Language"), choices=Language.choices, empty_label=_("Any language"))
     city = filters.CharFilter(label=_("City"), method="filter_city", max_length=80)
-    starts_after = filters.DateFilter(
-        label=_("Sessions from"), method="filter_dates", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    starts_before = filters.DateFilter(
-        label=_("Sessions until"), method="filter_dates", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    starts_after = filters.DateFilter(label=_("Sessions from"), method="filter_dates", widget=DateInput())
+    starts_before = filters.DateFilter(label=_("Sessions until"), method="filter_dates", widget=DateInput())
     price_max = filters.NumberFilter(
         label=_("Maximum price"),
         field_name="price",
@@ -117,7 +140,7 @@ class TrainingFilter(filters.FilterSet):
         min_value=0,
         max_value=MAX_PRICE,
         decimal_places=2,
-        widget=forms.NumberInput(attrs={"min": 0, "step": 1, "inputmode": "numeric"}),
+        widget=NumberInput(attrs={"min": 0, "step": 1, "inputmode": "numeric"}),
     )
     free = filters.BooleanFilter(label=_("Free only"), method="filter_free", widget=forms.CheckboxInput)
     sort = filters.ChoiceFilter(

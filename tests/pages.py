@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from catalogue.enums import Status
+from experts.models import Brief
 from tests import factories
 
 PASSWORD = "a-long-test-password"
@@ -43,6 +44,7 @@ class World:
     submitted: Any
     other_training: Any
     unpublished_expert: Any
+    brief: Any
     unpublished: list = field(default_factory=list)
 
     def user(self, role):
@@ -87,6 +89,18 @@ def build_world():
     hidden = factories.make_training(
         status=Status.DRAFT, trainer=unpublished_expert, title="Brouillon secret C", slug="draft-c"
     )
+    brief = Brief.objects.create(
+        expert=expert_a,
+        training=training,
+        objective=objective,
+        objective_text="Faire connaître notre nouveau produit sur LinkedIn",
+        audience="L'équipe marketing",
+        dates="Au printemps",
+        message="Bonjour, pouvez-vous nous proposer un atelier ?",
+        name="Denise Visiteuse",
+        email="denise@example.com",
+        consent=True,
+    )
     curator = factories.make_curator(email="curateur@example.com")
     superuser = get_user_model().objects.create_superuser(
         username="root@example.com", email="root@example.com", password=PASSWORD
@@ -106,6 +120,7 @@ def build_world():
         submitted=submitted,
         other_training=other_training,
         unpublished_expert=unpublished_expert,
+        brief=brief,
         unpublished=[draft, submitted, *others, hidden],
     )
 
@@ -133,31 +148,41 @@ def _lang_path(suffix):
     return lambda w: f"/{get_language()}/{suffix}"
 
 
+def _offer(name, attr="draft"):
+    return lambda w: reverse(f"experts:{name}", kwargs={"pk": getattr(w, attr).pk})
+
+
+def _brief_form(w):
+    return reverse("experts:brief", kwargs={"slug": w.expert_a.slug}) + f"?training={w.training.slug}"
+
+
 PUBLIC_PAGES = [
     Page("home", lambda w: reverse("catalogue:home")),
-    Page("match", lambda w: reverse("catalogue:match") + "?objective=diffuser+mes+messages"),
+    Page("match", lambda w: reverse("catalogue:match") + "?objective=diffuser+mes+messages+sur+linkedin"),
     Page("training-list", lambda w: reverse("catalogue:training_list")),
     Page("training-list-filtered", lambda w: reverse("catalogue:training_list") + "?focus=media&q=linkedin"),
     Page("training-detail", lambda w: w.training.get_absolute_url()),
     Page("expert-list", lambda w: reverse("experts:expert_list")),
+    Page("expert-list-filtered", lambda w: reverse("experts:expert_list") + "?focus=network"),
     Page("expert-detail", lambda w: w.expert_a.get_absolute_url()),
+    Page("brief", _brief_form),
     Page("login", lambda w: reverse("experts:login")),
+    Page("signup", lambda w: reverse("experts:signup")),
+    Page("password-reset", lambda w: reverse("experts:password_reset")),
+    # Not "api-docs" (/api/v1/docs/): the vendored Swagger UI fails axe (contrast, nested controls); a known gap.
     Page("not-found", _lang_path("no-such-page/"), status=404),
-    # After the merge (names from the other branches):
-    # Page("signup", lambda w: reverse("experts:signup")),
-    # Page("password-reset", lambda w: reverse("experts:password_reset")),
-    # Page("brief", lambda w: reverse("experts:brief", kwargs={"slug": w.expert_a.slug}) + f"?training={w.training.slug}"),
 ]
 
 TRAINER_PAGES = [
     Page("dashboard", lambda w: reverse("experts:dashboard"), role="trainer_a"),
-    # After the merge:
-    # Page("profile-edit", lambda w: reverse("experts:profile_edit"), role="trainer_a"),
-    # Page("offer-create", lambda w: reverse("experts:offer_create"), role="trainer_a"),
-    # Page("offer-detail", lambda w: reverse("experts:offer_detail", kwargs={"pk": w.draft.pk}), role="trainer_a"),
-    # Page("offer-edit", lambda w: reverse("experts:offer_edit", kwargs={"pk": w.draft.pk}), role="trainer_a"),
-    # Page("brief-inbox", lambda w: reverse("experts:brief_list"), role="trainer_a"),
-    # Page("password-change", lambda w: reverse("experts:password_change"), role="trainer_a"),
+    Page("profile-edit", lambda w: reverse("experts:profile_edit"), role="trainer_a"),
+    Page("offer-create", lambda w: reverse("experts:offer_create"), role="trainer_a"),
+    Page("offer-detail", _offer("offer_detail"), role="trainer_a"),
+    Page("offer-detail-published", _offer("offer_detail", "training"), role="trainer_a"),
+    Page("offer-edit", _offer("offer_edit"), role="trainer_a"),
+    Page("brief-inbox", lambda w: reverse("experts:brief_list"), role="trainer_a"),
+    Page("brief-detail", lambda w: reverse("experts:brief_detail", kwargs={"pk": w.brief.pk}), role="trainer_a"),
+    Page("password-change", lambda w: reverse("experts:password_change"), role="trainer_a"),
 ]
 
 # Forms submitted so that they show errors (the page answers 200 with the form again).
@@ -168,11 +193,16 @@ FORM_ERROR_PAGES = [
         form={"username": "alice@example.com", "password": "not-the-password"},
     ),
     Page("training-list-invalid-filter", lambda w: reverse("catalogue:training_list") + "?price_max=cheap&sort=nope"),
-    # After the merge:
-    # Page("signup-errors", lambda w: reverse("experts:signup"), form={"email": "not-an-email"}),
-    # Page("brief-errors", lambda w: reverse("experts:brief", kwargs={"slug": w.expert_a.slug}), form={"email": "x"}),
-    # Page("offer-errors", lambda w: reverse("experts:offer_create"), role="trainer_a", form={"title": ""}),
-    # Page("profile-errors", lambda w: reverse("experts:profile_edit"), role="trainer_a", form={"name": ""}),
+    Page("signup-errors", lambda w: reverse("experts:signup"), form={"email": "not-an-email", "name": ""}),
+    Page("brief-errors", _brief_form, form={"email": "x", "objective_text": ""}),
+    Page("offer-errors", lambda w: reverse("experts:offer_create"), role="trainer_a", form={"title": ""}),
+    Page("profile-errors", lambda w: reverse("experts:profile_edit"), role="trainer_a", form={"name": ""}),
+    Page(
+        "password-change-errors",
+        lambda w: reverse("experts:password_change"),
+        role="trainer_a",
+        form={"old_password": "wrong", "new_password1": "short", "new_password2": "other"},
+    ),
 ]
 
 ALL_PAGES = PUBLIC_PAGES + TRAINER_PAGES + FORM_ERROR_PAGES

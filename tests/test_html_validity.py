@@ -74,6 +74,8 @@ def render_pages(tmp_path):
                 url = entry.url(world)
             response = client.post(url, entry.form_data(world)) if entry.form else client.get(url)
             assert response.status_code == (200 if entry.form else entry.status), url
+            if entry.form:  # the page checked is the form showing its errors
+                assert b"is-invalid" in response.content or b"alert-danger" in response.content, url
             files.append(tmp_path / f"{entry.id}-{lang}.html")
             files[-1].write_bytes(response.content)
     # The error pages rendered without a request.

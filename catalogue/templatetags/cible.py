@@ -60,3 +60,11 @@ def web_url(value):
     """`value` if it is an http(s) URL, else "" (never a javascript: link in an href)."""
     value = str(value or "").strip()
     return value if value.lower().startswith(("https://", "http://")) else ""
+
+
+@register.filter(expects_localtime=True)
+def datetime_attr(value):
+    """A `<time datetime>` value: ISO 8601 to the second (HTML allows at most milliseconds)."""
+    if not value:
+        return ""
+    return value.replace(microsecond=0).isoformat()

@@ -41,7 +41,7 @@ class OfferForm(forms.ModelForm):
     objectives = forms.ModelMultipleChoiceField(
         label=_("Objectives"),
         queryset=Objective.objects.filter(is_active=True),
-        widget=ObjectiveCheckboxes(attrs={"class": "objective-choice"}),
+        widget=ObjectiveCheckboxes,
         required=False,
         help_text=_("Only objectives of the offer's focus."),
     )

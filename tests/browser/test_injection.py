@@ -43,7 +43,7 @@ def assert_nothing_ran(page):
 def test_stored_payloads_never_run(xss_page, live_server):
     world = build_payload_world()
     with translation.override("fr"):
-        pages = payload_pages(world)
+        pages = payload_pages(world, full=False)
     for role, path in pages:
         if role:
             log_in(xss_page, live_server.url, world.user(role))
@@ -56,7 +56,7 @@ def test_stored_payloads_never_run(xss_page, live_server):
         assert_nothing_ran(xss_page)
 
 
-@pytest.mark.parametrize("form", FORMS, ids=str)
+@pytest.mark.parametrize("form", [f for f in FORMS if f.browser], ids=str)
 def test_submitted_payloads_never_run(xss_page, live_server, form):
     world = build_payload_world() if form.role or form.shown_on else None
     with override_settings(**form.settings):

@@ -2,13 +2,16 @@
 
 `tab_to` presses Tab until the wanted element has focus, failing if it is never
 reached, so every step also proves the element is in the tab order.
-Extend after the merge: the match page (type an objective, open a result),
-the brief form.
+The whole visitor journey (home → objective → match → training → brief sent)
+is one test.
 """
 
 import pytest
 from django.utils import translation
 
+from experts.models import Brief
+from tests.catalogue.objectives import create_demo_objectives
+from tests.factories import make_expert, make_session, make_training
 from tests.pages import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -67,9 +70,6 @@ def test_visitor_reaches_the_catalogue_and_opens_a_training(page, live_server):
     assert page.locator("h1").first.inner_text() == world.training.title
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the catalogue's filter form arrives with the catalogue branch; remove after merge"
-)
 def test_visitor_filters_the_catalogue_with_the_keyboard(page, live_server):
     world = build_world()
     page.goto("/fr/trainings/")
@@ -94,3 +94,60 @@ def test_phone_visitor_opens_the_menu_with_the_keyboard(page, live_server):
     tab_to(page, "#main-nav a[href='/fr/experts/']")
     activate(page)
     assert page.url.endswith("/fr/experts/")
+
+
+def type_into(page, selector, text):
+    tab_to(page, selector)
+    page.keyboard.type(text)
+
+
+def test_visitor_journey_from_home_to_a_sent_brief_with_the_keyboard(page, live_server):
+    objectives = create_demo_objectives()
+    expert = make_expert(name="Nadia Roy", slug="nadia-roy", focuses=["network"])
+    training = make_training(
+        title="Atelier LinkedIn : garder le lien",
+        slug="atelier-linkedin-garder-le-lien",
+        trainer=expert,
+        focus="network",
+        objectives=[objectives["maintenir-vos-contacts-en-vie"]],
+    )
+    make_session(training)
+
+    # Home: type the objective in the visitor's words, press Enter.
+    page.goto("/fr/")
+    type_into(page, "main input[name=objective]", "garder contact avec mes clients")
+    activate(page)
+    assert "/fr/match/?objective=" in page.url
+    assert page.locator(".match-analysis").get_attribute("data-focus") == "network"
+
+    # Match: open the training.
+    tab_to(page, f"main a[href='{training.get_absolute_url()}']")
+    activate(page)
+    assert page.locator("h1").first.inner_text() == training.title
+
+    # Training: send a brief to its trainer.
+    tab_to(page, "main a.send-brief")
+    activate(page)
+    assert page.url.endswith(f"/fr/experts/nadia-roy/brief/?training={training.slug}")
+
+    # Brief form: the required fields, the consent box with Space, then review and send.
+    type_into(page, "main [name=objective_text]", " pour notre équipe de vente")
+    type_into(page, "main [name=message]", "Bonjour, un atelier en mars ?")
+    type_into(page, "main [name=name]", "Denise Visiteuse")
+    type_into(page, "main [name=email]", "denise@example.com")
+    tab_to(page, "main [name=consent]")
+    page.keyboard.press("Space")
+    tab_to(page, "main form [type=submit]")
+    activate(page)
+    tab_to(page, "main [type=submit][name=confirm]")
+    activate(page)
+    assert "/fr/experts/nadia-roy/brief/sent/" in page.url
+    brief = Brief.objects.get()
+    assert (brief.expert, brief.training, brief.name, brief.email) == (
+        expert,
+        training,
+        "Denise Visiteuse",
+        "denise@example.com",
+    )
+    assert brief.message == "Bonjour, un atelier en mars ?"
+    assert brief.objective_text.endswith("pour notre équipe de vente")

@@ -9,8 +9,10 @@ then the answer and the pages that show the submitted content are checked.
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils import timezone
 
 from catalogue.enums import Status
 from tests import factories
@@ -21,10 +23,17 @@ from tests.security.payloads import PAYLOADS
 class PayloadWorld:
     trainings: list = field(default_factory=list)
     experts: list = field(default_factory=list)
+    objectives: list = field(default_factory=list)
+    briefs: list = field(default_factory=list)
     trainer: object = None
 
     def user(self, role):
-        return self.trainer if role == "trainer" else None
+        """None (a visitor), "trainer" (the first expert's account) or "expert-<i>"."""
+        if role == "trainer":
+            return self.trainer
+        if role and role.startswith("expert-"):
+            return self.experts[int(role.removeprefix("expert-"))].user
+        return None
 
 
 def _fit(model, name, value):
@@ -33,7 +42,7 @@ def _fit(model, name, value):
 
 def build_payload_world():
     from catalogue.models import Objective, Platform, Session, Training
-    from experts.models import Expert
+    from experts.models import Brief, Expert
 
     world = PayloadWorld()
     for i, payload in enumerate(PAYLOADS):
@@ -81,13 +90,34 @@ def build_payload_world():
         )
         world.trainings.append(training)
         world.experts.append(expert)
+        world.objectives.append(objective)
     world.trainer = world.experts[0].user
+    # What visitors wrote reaches the trainer's inbox.
+    for i, payload in enumerate(PAYLOADS):
+        world.briefs.append(
+            Brief.objects.create(
+                expert=world.experts[0],
+                training=world.trainings[i],
+                objective=world.objectives[i],
+                objective_text=_fit(Brief, "objective_text", payload),
+                audience=_fit(Brief, "audience", payload),
+                dates=_fit(Brief, "dates", payload),
+                budget=_fit(Brief, "budget", payload),
+                message=payload,
+                name=_fit(Brief, "name", payload),
+                email=f"visitor{i}@example.com",
+                consent=True,
+            )
+        )
     factories.make_training(status=Status.DRAFT, trainer=world.experts[0], title=PAYLOADS[0], slug="xss-draft")
     return world
 
 
-def payload_pages(world):
-    """(role, path) of every page that shows the stored payloads. Extend as pages land."""
+def payload_pages(world, full=True):
+    """(role, path) of every page that shows the stored payloads. Extend as pages land.
+
+    `full=False` (the browser test, for time) keeps one page of each per-payload kind.
+    """
     pages = [(None, reverse("catalogue:home"))]
     per_page = 20
     for n in range(1, len(PAYLOADS) // per_page + 2):
@@ -96,9 +126,25 @@ def payload_pages(world):
     pages += [(None, t.get_absolute_url()) for t in world.trainings]
     pages += [(None, e.get_absolute_url()) for e in world.experts]
     pages.append(("trainer", reverse("experts:dashboard")))
-    # After the merge: the match page for each objective slug, the brief form for each training,
-    # the feeds (.ics/.xml are not HTML: check escaping there separately), the trainer's offer
-    # edit pages and brief inbox.
+    every = slice(None) if full else slice(0, 1)
+    match = reverse("catalogue:match")
+    catalogue = reverse("catalogue:training_list")
+    for i, objective in list(enumerate(world.objectives))[every]:
+        # The matcher finds the objective by its keywords (the payload) and shows its name.
+        pages.append((None, f"{match}?{urlencode({'objective': PAYLOADS[i]})}"))
+        pages.append((None, f"{catalogue}?{urlencode({'objective': objective.slug})}"))
+    for i, training in list(enumerate(world.trainings))[every]:
+        pages.append((f"expert-{i}", reverse("experts:offer_detail", kwargs={"pk": training.pk})))
+        pages.append((f"expert-{i}", reverse("experts:offer_edit", kwargs={"pk": training.pk})))
+    for n in range(1, len(world.briefs) // 20 + 2):
+        pages.append(("trainer", f"{reverse('experts:brief_list')}?page={n}"))
+    pages += [("trainer", reverse("experts:brief_detail", kwargs={"pk": b.pk})) for b in world.briefs[every]]
+    # The brief form shows the training, its trainer and the objectives.
+    pages += [
+        (None, reverse("experts:brief", kwargs={"slug": e.slug}) + f"?training={t.slug}")
+        for e, t in list(zip(world.experts, world.trainings, strict=True))[every]
+    ]
+    # The .ics and .xml feeds are not HTML: tests/security/test_injection.py parses them separately.
     return pages
 
 
@@ -117,6 +163,10 @@ class Form:
     # A confirmation step after the first answer: the button's name and value (e.g. {"confirm": "1"}),
     # pressed in the browser, added to a second POST by the test client.
     confirm: dict = field(default_factory=dict)
+    # Fields the page already carries (a formset's management form): the test client adds them.
+    hidden: dict = field(default_factory=dict)
+    # Also submitted in Chromium by tests/browser/test_injection.py (slow: the new forms run client-side only).
+    browser: bool = True
 
     def __str__(self):
         return self.id
@@ -126,19 +176,85 @@ FORMS = [
     Form("login", lambda w: reverse("experts:login"), ("username", "password")),
     Form("catalogue-search", lambda w: reverse("catalogue:training_list"), ("q", "city"), method="get"),
     Form("match", lambda w: reverse("catalogue:match"), ("objective",), method="get"),
-    # After the merge, one entry each, e.g. (checked on a trial merge with main at 02:55 UTC; import Brief):
-    # Form(
-    #     "brief",
-    #     lambda w: reverse("experts:brief", kwargs={"slug": w.experts[0].slug}),
-    #     ("objective_text", "audience", "dates", "budget", "message", "name"),
-    #     data={"email": "visitor@example.com", "consent": "on", "language": "fr"},
-    #     settings={"BRIEF_RATE_LIMIT": "1000/h"},
-    #     confirm={"confirm": "1"},
-    #     shown_on=(
-    #         lambda w: ("trainer", reverse("experts:brief_list")),
-    #         lambda w: ("trainer", reverse("experts:brief_detail", kwargs={"pk": Brief.objects.latest("pk").pk})),
-    #     ),
-    # ),
-    # Form("signup", ...), Form("profile", ..., role="trainer", shown_on=(expert detail,)),
-    # Form("offer", ..., role="trainer", shown_on=(offer detail, dashboard)).
+    Form(
+        "brief",
+        lambda w: reverse("experts:brief", kwargs={"slug": w.experts[0].slug}),
+        ("objective_text", "audience", "dates", "budget", "message", "name"),
+        data={"email": "visitor@example.com", "consent": "on", "language": "fr"},
+        settings={"BRIEF_RATE_LIMIT": "1000/h"},
+        confirm={"confirm": "1"},
+        shown_on=(
+            lambda w: ("trainer", reverse("experts:brief_list")),
+            lambda w: ("trainer", reverse("experts:brief_detail", kwargs={"pk": _latest_brief().pk})),
+        ),
+        browser=False,
+    ),
+    Form(
+        "signup",
+        lambda w: reverse("experts:signup"),
+        ("name",),
+        data={"email": "new-trainer@example.com", "password": "a-long-test-password"},
+        settings={"RATELIMIT_ENABLE": False},
+        browser=False,
+    ),
+    Form(
+        "profile",
+        lambda w: reverse("experts:profile_edit"),
+        ("name", "headline", "bio", "city"),
+        role="trainer",
+        data={"focuses": "media", "languages": "fr", "preferred_language": "fr"},
+        shown_on=(
+            lambda w: (None, w.experts[0].get_absolute_url()),
+            lambda w: (None, w.trainings[0].get_absolute_url()),
+            lambda w: ("trainer", reverse("experts:dashboard")),
+        ),
+        browser=False,
+    ),
+    Form(
+        "profile-links",
+        lambda w: reverse("experts:profile_edit"),
+        ("website", "social_links"),
+        role="trainer",
+        data={"name": "Alice", "focuses": "media", "languages": "fr", "preferred_language": "fr"},
+        shown_on=(lambda w: (None, w.experts[0].get_absolute_url()),),
+        browser=False,
+    ),
+    Form(
+        "offer",
+        lambda w: reverse("experts:offer_create"),
+        ("title", "summary", "description", "city", "sessions-0-venue", "sessions-0-address", "sessions-0-city"),
+        role="trainer",
+        data={
+            "focus": "media",
+            "format": "workshop",
+            "competences": "knowledge",
+            "level": "beginner",
+            "mode": "in_person",
+            "language": "fr",
+            "duration_hours": "3",
+            "price": "100",
+            "currency": "CAD",
+            "sessions-0-starts_at": (timezone.now() + timedelta(days=30)).strftime("%Y-%m-%dT10:00"),
+            "sessions-0-ends_at": (timezone.now() + timedelta(days=30)).strftime("%Y-%m-%dT12:00"),
+        },
+        hidden={"sessions-TOTAL_FORMS": "1", "sessions-INITIAL_FORMS": "0"},
+        shown_on=(
+            lambda w: ("trainer", reverse("experts:offer_detail", kwargs={"pk": _latest_offer(w).pk})),
+            lambda w: ("trainer", reverse("experts:offer_edit", kwargs={"pk": _latest_offer(w).pk})),
+            lambda w: ("trainer", reverse("experts:dashboard")),
+        ),
+        browser=False,
+    ),
 ]
+
+
+def _latest_brief():
+    from experts.models import Brief
+
+    return Brief.objects.latest("pk")
+
+
+def _latest_offer(world):
+    from catalogue.models import Training
+
+    return Training.objects.filter(trainer=world.experts[0]).latest("pk")

@@ -6,6 +6,7 @@ renders the same pages in Chromium and fails if any script runs.
 
 import pytest
 from django.test import Client, override_settings
+from django.utils import translation
 from django.utils.html import escape
 
 from catalogue.markup import render_markdown
@@ -44,17 +45,20 @@ def test_markdown_renderer_neutralises_every_payload():
 
 def test_pages_showing_stored_payloads_contain_no_executable_markup():
     world = build_payload_world()
-    anonymous, trainer = Client(), Client()
-    trainer.force_login(world.trainer)
+    clients = {}
     problems = {}
     for role, path in payload_pages(world):
-        response = (trainer if role == "trainer" else anonymous).get(path)
+        if role not in clients:
+            clients[role] = Client()
+            if user := world.user(role):
+                clients[role].force_login(user)
+        response = clients[role].get(path)
         assert response.status_code == 200, path
         if found := unsafe_markup(response.text):
             problems[path] = found
     assert problems == {}
     # The pages did show the payloads, escaped.
-    detail = anonymous.get(world.trainings[0].get_absolute_url()).text
+    detail = clients[None].get(world.trainings[0].get_absolute_url()).text
     assert escape(world.trainings[0].title) in detail
 
 
@@ -72,7 +76,7 @@ def _submit_everywhere(form, world, problems):
         client = Client()
         if form.role:
             client.force_login(world.user(form.role))
-        data = {**form.data, **dict.fromkeys(form.fields, payload)}
+        data = {**form.data, **form.hidden, **dict.fromkeys(form.fields, payload)}
         response = getattr(client, form.method)(form.path(world), data)
         assert response.status_code in (200, 302), f"{form.id} answered {response.status_code} to {payload!r}"
         pages = [("answer", response.text)]
@@ -89,3 +93,34 @@ def _submit_everywhere(form, world, problems):
         for where, html in pages:
             if found := unsafe_markup(html):
                 problems[f"{payload!r} on {where}"] = found
+
+
+def test_feeds_carry_the_payloads_as_text():
+    """The .ics and Atom feeds are parsed as calendar and XML: each payload comes back as the exact text."""
+    import xml.etree.ElementTree as ET  # noqa: S405 (our own feed, parsed in a test)
+
+    import icalendar
+    from django.urls import reverse
+
+    world = build_payload_world()
+    client = Client()
+    titles = {t.title for t in world.trainings}
+    with translation.override("fr"):
+        calendar = icalendar.Calendar.from_ical(client.get(reverse("catalogue:training_feed_ics")).content)
+        atom = ET.fromstring(client.get(reverse("catalogue:training_feed_atom")).content)  # noqa: S314
+        one = icalendar.Calendar.from_ical(
+            client.get(reverse("catalogue:training_ics", kwargs={"slug": world.trainings[0].slug})).content
+        )
+    summaries = {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
+    assert titles <= summaries
+    assert {str(event["SUMMARY"]) for event in one.walk("VEVENT")} == {world.trainings[0].title}
+    ns = {"atom": "http://www.w3.org/2005/Atom"}
+    entries = atom.findall("atom:entry", ns)
+    assert entries
+    # Titles are plain text: no element was made of a payload's markup.
+    assert {e.find("atom:title", ns).text for e in entries} <= titles
+    assert all(len(e.find("atom:title", ns)) == 0 for e in entries)
+    for entry in entries:
+        summary = entry.find("atom:summary", ns)
+        if summary is not None and summary.get("type") == "html":
+            assert unsafe_markup(summary.text or "") == []
