@@ -121,17 +121,18 @@ def test_visitor_journey_from_home_to_a_sent_brief_with_the_keyboard(page, live_
     assert page.locator(".match-analysis").get_attribute("data-focus") == "network"
 
     # Match: open the training.
-    tab_to(page, f"main a[href='{training.get_absolute_url()}']")
+    tab_to(page, f"main a[href^='{training.get_absolute_url()}?objective=']")
     activate(page)
     assert page.locator("h1").first.inner_text() == training.title
 
     # Training: send a brief to its trainer.
     tab_to(page, "main a.send-brief")
     activate(page)
-    assert page.url.endswith(f"/fr/experts/nadia-roy/brief/?training={training.slug}")
+    assert page.url.endswith(
+        f"/fr/experts/nadia-roy/brief/?training={training.slug}&objective=garder%20contact%20avec%20mes%20clients"
+    )
 
     # Brief form: the required fields, the consent box with Space, then review and send.
-    type_into(page, "main [name=objective_text]", " pour notre équipe de vente")
     type_into(page, "main [name=message]", "Bonjour, un atelier en mars ?")
     type_into(page, "main [name=name]", "Denise Visiteuse")
     type_into(page, "main [name=email]", "denise@example.com")
@@ -150,4 +151,5 @@ def test_visitor_journey_from_home_to_a_sent_brief_with_the_keyboard(page, live_
         "denise@example.com",
     )
     assert brief.message == "Bonjour, un atelier en mars ?"
-    assert brief.objective_text.endswith("pour notre équipe de vente")
+    # The objective typed on the home page came along to the brief.
+    assert brief.objective_text == "garder contact avec mes clients"
