@@ -94,5 +94,7 @@ def test_a_payload_that_runs_is_caught(xss_page):
     """The check can fail: markup inserted unescaped runs and is reported."""
     xss_page.goto("/fr/")
     xss_page.evaluate("() => document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=window.__xss=1>')")
+    # The image error fires asynchronously: wait until the handler has run.
+    xss_page.wait_for_function("() => window.__xss === 1")
     with pytest.raises(AssertionError, match="a payload ran"):
         assert_nothing_ran(xss_page)
