@@ -7,7 +7,10 @@ static files) and loads it with wrk (Debian's `wrk`, installed if missing),
 rotating over hundreds of distinct URLs per page kind in both languages.
 
 Scenarios:
-  pages   per page kind, one fixed-length wrk run: req/s, p50, p95, ratio to /healthz
+  pages   per page kind, one fixed-length wrk run: req/s, p50, p95, ratio to /healthz;
+          twice: every page rendered (page cache off), then every page served from
+          the anonymous page cache (a Redis server of the bench's own, primed with
+          one request per URL)
   load    60 s at 50 connections over all page kinds at once, briefs POSTed meanwhile
   faults  the database is stopped under load: /healthz must say 503, pages the
           friendly 500 page, and the site must recover by itself
@@ -32,6 +35,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -116,6 +120,32 @@ class PostgresCluster:
             with suppress(subprocess.CalledProcessError):
                 self.stop("immediate")
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class RedisServer:
+    """A redis-server of the bench's own on a free port (nothing kept on disk); never the machine's."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def __enter__(self):
+        cmd = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+               "--maxmemory", "512mb", "--maxmemory-policy", "allkeys-lru"]  # fmt: skip
+        self.process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 10
+        while True:
+            with suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                return self
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.1)
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        with suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=10)
 
 
 # --- The site under test -----------------------------------------------------
@@ -252,11 +282,23 @@ def print_table(title, rows):
         log(line)
 
 
+def prime(base, data, label, threads=4):
+    """Request every page URL once, so that each is in the page cache."""
+    urls = [base + urllib.parse.quote(p, safe="/?=&%") for name in PAGES for p in data["paths"][name]]
+    log(f"[{label}] priming the page cache: {len(urls)} URLs, {threads} at a time …")
+    started = time.monotonic()
+    with ThreadPoolExecutor(threads) as pool:
+        statuses = list(pool.map(lambda url: fetch(url, timeout=60)[0], urls))
+    failed = sum(status != 200 for status in statuses)
+    log(f"[{label}] primed in {time.monotonic() - started:.1f} s ({failed} not 200)")
+
+
 def scenario_pages(base, data, args, label):
     """Each page kind right after its own /healthz run, so a busy machine moves both alike."""
     files, paths = data["files"], data["paths"]
-    log(f"[{label}] warm-up {args.warmup} s …")
-    wrk(base, files["mixed"], args.warmup, args.connections, 0)
+    if args.warmup:
+        log(f"[{label}] warm-up {args.warmup} s …")
+        wrk(base, files["mixed"], args.warmup, args.connections, 0)
     rows, floors = {}, []
     for name in PAGES:
         log(f"[{label}] healthz then {name}: {args.duration} s each at {args.connections} connections …")
@@ -274,6 +316,18 @@ def scenario_pages(base, data, args, label):
     healthz["ratio"] = 1.0
     result = {"healthz": healthz, **rows}
     print_table(f"[{label}] pages, {args.duration} s each at {args.connections} connections", result)
+    return result
+
+
+def pages_both_ways(env, data, args, label):
+    """The pages scenario with every page rendered, then with every page from the page cache."""
+    result = {}
+    with gunicorn({**env, "PAGE_CACHE_SECONDS": "0"}, args, f"{label}-rendered") as base:
+        result["rendered"] = scenario_pages(base, data, args, f"{label}, every page rendered")
+    with RedisServer() as redis, gunicorn({**env, "REDIS_URL": redis.url, "PAGE_CACHE_SECONDS": "3600"}, args,
+                                          f"{label}-cached") as base:  # fmt: skip
+        prime(base, data, label)
+        result["cached"] = scenario_pages(base, data, args, f"{label}, every page from the page cache")
     return result
 
 
@@ -519,8 +573,7 @@ def bench_sqlite(args, report):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
     env = site_env(f"sqlite:///{database}", args.redis_url)
     data = prepare_database(env, args, "sqlite")
-    with gunicorn(env, args, "sqlite") as base:
-        report["sqlite"] = {"seed_seconds": data["seed_seconds"], "pages": scenario_pages(base, data, args, "sqlite")}
+    report["sqlite"] = {"seed_seconds": data["seed_seconds"], "pages": pages_both_ways(env, data, args, "sqlite")}
 
 
 def bench_postgres(args, report, scenarios):
@@ -531,9 +584,15 @@ def bench_postgres(args, report, scenarios):
         env = site_env(cluster.url, args.redis_url)
         data = prepare_database(env, args, "postgres")
         section = report["postgres"] = {"seed_seconds": data["seed_seconds"]}
-        with gunicorn(env, args, "postgres") as base:
-            if "pages" in scenarios:
-                section["pages"] = scenario_pages(base, data, args, "postgres")
+        if "pages" in scenarios:
+            section["pages"] = pages_both_ways(env, data, args, "postgres")
+        if not {"load", "faults"} & scenarios:
+            return
+        # As deployed: several processes sharing one Redis (README), page cache on.
+        with (
+            RedisServer() as redis,
+            gunicorn({**env, "REDIS_URL": args.redis_url or redis.url}, args, "postgres") as base,
+        ):
             if "load" in scenarios:
                 section["load"] = scenario_load(base, data, args, env, "postgres")
             if "faults" in scenarios:

@@ -19,3 +19,10 @@ class CatalogueConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_create_curators_group, dispatch_uid="catalogue.curators_group")
+
+        from . import page_cache
+        from .models import Objective, Platform, Session, Training
+
+        page_cache.connect(
+            Training, Session, Objective, Platform, m2m=(Training.objectives.through, Training.platforms.through)
+        )

@@ -12,8 +12,6 @@ from collections import namedtuple
 from datetime import datetime, time, timedelta
 
 import django_filters as filters
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Fieldset, Layout
 from django import forms
 from django.db import connection
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -21,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .enums import Competence, Focus, Format, Language, Level, Mode
+from .filter_form import FilterForm
 from .models import Objective, Platform, Session, Training
 from .text import fold
 
@@ -72,21 +71,17 @@ class SortChoices:
     ]
 
 
-class TrainingFilterForm(forms.Form):
-    """The filter sidebar: crispy layout (Bootstrap 5) and cross-field checks."""
+class TrainingFilterForm(FilterForm):
+    """The filter sidebar's groups and cross-field checks."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper(self)
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            Field("q", placeholder=_("Title, platform, objective, trainer…"), autocomplete="off"),
-            Fieldset(_("What"), "focus", "format", "competence", "level"),
-            Fieldset(_("Objectives and platforms"), "objective", "platform"),
-            Fieldset(_("When and where"), "starts_after", "starts_before", "mode", "city", "language"),
-            Fieldset(_("Price"), "price_max", "free"),
-        )  # `sort` is picked above the results; the page keeps it in a hidden input.
+    # `sort` is picked above the results; the page keeps it in a hidden input.
+    fieldsets = (
+        (None, ("q",)),
+        (_("What"), ("focus", "format", "competence", "level")),
+        (_("Objectives and platforms"), ("objective", "platform")),
+        (_("When and where"), ("starts_after", "starts_before", "mode", "city", "language")),
+        (_("Price"), ("price_max", "free")),
+    )
 
     def clean(self):
         data = super().clean()
@@ -101,7 +96,9 @@ class TrainingFilter(filters.FilterSet):
         label=_("Search"),
         method="filter_text",
         max_length=MAX_QUERY_LENGTH,
-        widget=forms.TextInput(attrs={"type": "search"}),
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Title, platform, objective, trainer…"), "autocomplete": "off"}
+        ),
     )
     focus = filters.ChoiceFilter(label=_("Focus"), choices=Focus.choices, empty_label=_("Media or network"))
     format = filters.ChoiceFilter(label=_("Format"), choices=Format.choices, empty_label=_("Any format"))

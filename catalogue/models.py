@@ -2,8 +2,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
-from django.db import models
-from django.db.models import Exists, Min, OuterRef, Q, Subquery
+from django.db import connection, models
+from django.db.models import Exists, F, Min, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -244,6 +244,7 @@ class Training(models.Model):
         self.search_text = self.build_search_text(objectives, platforms)
         if save and self.pk:
             type(self).objects.filter(pk=self.pk).update(city_folded=self.city_folded, search_text=self.search_text)
+            Revision.bump()  # what a text search finds has changed (update() sends no signal)
 
 
 class Session(models.Model):
@@ -308,3 +309,34 @@ class OfferTransition(models.Model):
 
     def __str__(self):
         return f"{self.training}: {self.from_status} → {self.to_status}"
+
+
+class Revision(models.Model):
+    """One row counting the changes to what public pages show.
+
+    The anonymous page cache (catalogue.page_cache) keys every page with this
+    number; it is bumped in the same transaction as the change, so the next
+    request in every server process sees the change, and never before it commits.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("catalogue revision")
+        verbose_name_plural = _("catalogue revisions")
+
+    def __str__(self):
+        return str(self.number)
+
+    @classmethod
+    def current(cls):
+        # Read on every cached page view: plain SQL costs a third of the ORM's Python.
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT number FROM {cls._meta.db_table} WHERE id = 1")  # noqa: S608 (own table name, no input)
+            row = cursor.fetchone()
+        return row[0] if row else 0
+
+    @classmethod
+    def bump(cls):
+        if not cls.objects.filter(pk=1).update(number=F("number") + 1):
+            cls.objects.get_or_create(pk=1, defaults={"number": 1})

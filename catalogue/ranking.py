@@ -21,7 +21,20 @@ there, in the active language.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, Exists, F, FloatField, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce, Least
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -83,20 +96,35 @@ def rank_trainings(analysis, focus=None, limit=TRAININGS_LIMIT):
         default=_float(0),
         output_field=FloatField(),
     )
-    trainings = (
+    # Rank thousands of narrow rows (the next session is one aggregate over a
+    # join, not a subquery per row), then read the few best ones whole.
+    upcoming = Q(sessions__starts_at__gte=timezone.now())
+    best = (
         Training.objects.published()
-        .with_next_session()
-        .annotate(objective_points=objective_points)
+        .annotate(objective_points=objective_points, next_at=Min("sessions__starts_at", filter=upcoming))
         .filter(Q(focus__in=focuses) | Q(objective_points__gt=0))
         .annotate(
             match_score=F("objective_points")
             + Case(When(focus__in=focuses, then=_float(0.2)), default=_float(0), output_field=FloatField())
-            + Case(When(has_upcoming=True, then=_float(0.1)), default=_float(0), output_field=FloatField())
+            + Case(When(next_at__isnull=False, then=_float(0.1)), default=_float(0), output_field=FloatField())
         )
+        .order_by("-match_score", F("next_at").asc(nulls_last=True), "-published_at", "pk")
+        .values_list("pk", "match_score")[:limit]
+    )
+    scores = dict(best)
+    rows = (
+        Training.objects.published()
+        .filter(pk__in=scores)
+        .with_next_session()
         .select_related("trainer")
         .prefetch_related("objectives")
-        .order_by("-match_score", F("next_session_at").asc(nulls_last=True), "-published_at", "pk")[:limit]
+        .in_bulk()
     )
+    trainings = []
+    for pk, score in scores.items():
+        if pk in rows:  # unless it was unpublished between the two queries
+            rows[pk].match_score = score
+            trainings.append(rows[pk])
     recognised = {r.objective.pk for r in found}
     ranked = []
     for training in trainings:

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class ExpertsConfig(AppConfig):
     name = "experts"
     verbose_name = _("Experts")
+
+    def ready(self):
+        from catalogue import page_cache
+
+        from .models import Expert
+
+        # A trainer's public profile shows on the pages the page cache keeps.
+        page_cache.connect(Expert, m2m=(Expert.platforms.through,))

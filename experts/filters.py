@@ -1,24 +1,20 @@
 """Filters of the expert directory: the HTML page and the API use the same one."""
 
 import django_filters as filters
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.enums import Focus, Language
+from catalogue.filter_form import FilterForm
 from catalogue.models import Platform
 from catalogue.text import fold
 
 from .models import Expert
 
 
-class ExpertFilterForm(forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper(self)
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
+class ExpertFilterForm(FilterForm):
+    fieldsets = ((None, ("focus", "platform", "city", "language")),)
 
 
 class ExpertFilter(filters.FilterSet):

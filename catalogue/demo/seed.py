@@ -20,7 +20,7 @@ from django.utils.text import slugify
 
 from experts.models import Expert
 
-from .. import workflow
+from .. import page_cache, workflow
 from ..enums import Focus, Format, Level, Mode, Status
 from ..models import Objective, Platform, Session, Training
 from ..permissions import ensure_curators_group
@@ -84,6 +84,7 @@ def seed(trainings=40, experts=12, seed=1, stdout=None):
         _save(published + pending)
         for offer in pending[2:]:
             workflow.transition(offer.training, workflow.Action.SUBMIT, by=trainer_user)
+        page_cache.bump()  # bulk_create sends no signals
     _analyze()
     return {"curator": curator, "trainer": trainer_user, "pending": [o.training for o in pending]}
 

@@ -1,11 +1,14 @@
+from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
 from ..models import Objective, Training
+from ..page_cache import public_page
 from .match import ObjectiveForm, objective_groups
 
 FEATURED_LIMIT = 6
 
 
+@method_decorator(public_page(), name="dispatch")
 class HomeView(TemplateView):
     """ "What is your objective?": the curated objectives, a free-text box, featured trainings."""
 

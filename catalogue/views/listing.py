@@ -1,8 +1,6 @@
 """What the public list pages (trainings, experts) share: forgiving pagination,
 query strings that keep the filters, and the "active filter" chips."""
 
-import hashlib
-
 from django import forms
 from django.utils.formats import date_format
 from django.utils.http import urlencode
@@ -17,13 +15,6 @@ def query_string(params, **changes):
         lists[key] = [] if value in (None, "") else (value if isinstance(value, list) else [value])
     pairs = sorted((key, values) for key, values in lists.items() if values)
     return "?" + urlencode(pairs, doseq=True) if pairs else "?"
-
-
-def form_cache_key(params, ignore=("page", "sort")):
-    """Key of a rendered filter form: it only depends on the filter parameters
-    (with `{% cache %}`, which adds the language)."""
-    query = query_string(params, **dict.fromkeys(ignore))
-    return hashlib.sha256(query.encode()).hexdigest()[:32]
 
 
 class ForgivingPaginationMixin:

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -7,6 +8,7 @@ from django.views.generic import TemplateView
 from ..enums import Focus
 from ..matching import MEDIA, MIXED, NETWORK, UNKNOWN, analyse, focus_meaning
 from ..models import Objective
+from ..page_cache import public_page
 from ..ranking import rank_experts, rank_trainings
 
 MAX_OBJECTIVE_LENGTH = 500
@@ -56,6 +58,7 @@ def catalogue_query(focus=None, objectives=()):
     return "?" + urlencode(params) if params else ""
 
 
+@method_decorator(public_page(params=["objective"]), name="dispatch")
 class MatchView(TemplateView):
     template_name = "catalogue/match.html"
 

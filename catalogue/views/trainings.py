@@ -1,19 +1,22 @@
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
 from ..enums import Competence, Focus, Format
 from ..filters import TrainingFilter
 from ..models import Session, Training
-from .listing import active_filters, form_cache_key, pagination_context, query_string
+from ..page_cache import public_page
+from .listing import active_filters, pagination_context, query_string
 
 
+@method_decorator(public_page(params=[*TrainingFilter.base_filters, "page"]), name="dispatch")
 class TrainingListView(ListView):
     """The public catalogue: one FilterSet, facets, sort and pagination.
 
-    A fixed number of queries whatever the catalogue or page size: facets (which
-    give the total), the page's ids, its cards, and the objective/platform
-    choices of the form (skipped when the rendered form is cached).
+    A fixed number of queries whatever the catalogue or page size: the catalogue
+    revision (page cache), facets (which give the total), the page's ids, its
+    cards, and the objective/platform choices of the form.
     """
 
     template_name = "catalogue/training_list.html"
@@ -48,7 +51,6 @@ class TrainingListView(ListView):
         context.update(
             filter=filterset,
             form=filterset.form,
-            form_cache_key=form_cache_key(params),
             has_errors=filterset.is_bound and not filterset.is_valid(),
             active_filters=chips,
             facets=[
@@ -94,6 +96,7 @@ class TrainingListView(ListView):
         }
 
 
+@method_decorator(public_page(), name="dispatch")
 class TrainingDetailView(DetailView):
     template_name = "catalogue/training_detail.html"
     context_object_name = "training"

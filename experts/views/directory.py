@@ -1,14 +1,17 @@
 from django.db.models import Count, Q
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
 from catalogue.enums import Status
 from catalogue.models import Training
+from catalogue.page_cache import public_page
 from catalogue.views.listing import ForgivingPaginationMixin, active_filters, pagination_context
 
 from ..filters import ExpertFilter
 from ..models import Expert
 
 
+@method_decorator(public_page(params=[*ExpertFilter.base_filters, "page"]), name="dispatch")
 class ExpertListView(ForgivingPaginationMixin, ListView):
     """Experts with at least one published training, filtered; a fixed number of queries."""
 
@@ -38,6 +41,7 @@ class ExpertListView(ForgivingPaginationMixin, ListView):
         return context
 
 
+@method_decorator(public_page(), name="dispatch")
 class ExpertDetailView(DetailView):
     """Only public experts (with a published training); others answer 404."""
 

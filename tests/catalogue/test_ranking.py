@@ -162,7 +162,7 @@ def test_ranking_takes_the_same_number_of_queries_whatever_the_size(objectives, 
         make_session(training)
     analysis = _analyse("viral marketing", objectives)
 
-    with django_assert_num_queries(3):  # trainings, their objectives, experts
+    with django_assert_num_queries(4):  # best training ids, those trainings, their objectives, experts
         trainings = rank_trainings(analysis)
         experts = rank_experts(analysis)
 
