@@ -224,6 +224,11 @@ class Training(models.Model):
         return self.status == Status.PUBLISHED
 
     @property
+    def active_objectives(self):
+        """The objectives visitors see: only those curators keep active (reads a prefetch of `objectives`)."""
+        return [objective for objective in self.objectives.all() if objective.is_active]
+
+    @property
     def competences(self):
         return [
             code

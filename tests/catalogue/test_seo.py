@@ -229,3 +229,15 @@ def test_expert_sameas_lists_only_the_web_links_the_page_shows(client):
     assert person["sameAs"] == ["HTTPS://www.linkedin.com/in/anne"]
     assert 'href="HTTPS://www.linkedin.com/in/anne"' in response.content.decode()
     assert "javascript:" not in response.content.decode()
+
+
+def test_training_teaches_only_its_active_objectives(client):
+    viral = make_objective(name_fr="Marketing viral", name_en="Viral marketing")
+    retired = make_objective(name_fr="Objectif retiré", name_en="Retired objective", is_active=False)
+    make_training(slug="viral", objectives=[viral, retired])
+    response = client.get("/fr/trainings/viral/")
+    [course] = _head(client, "/fr/trainings/viral/").jsonld
+    assert course["teaches"] == ["Marketing viral"]
+    # The page a visitor reads says the same as what search engines read.
+    assert "Marketing viral" in response.content.decode()
+    assert "Objectif retiré" not in response.content.decode()
