@@ -106,6 +106,31 @@ class TrainingQuerySet(models.QuerySet):
         return self.filter(platforms__slug__in=slugs)
 
 
+# What a trainer writes about an offer: its texts, then its facts, in the order
+# the offer form (experts.forms.offers), the API, the admin and the CSV export
+# all list them. "competences" is the list form of the three teaches_* fields
+# (Training.competences); OFFER_FACT_FIELDS names the model fields themselves.
+OFFER_TEXTS = ("title", "summary", "description")
+OFFER_FACTS = (
+    "focus",
+    "format",
+    "competences",
+    "level",
+    "mode",
+    "language",
+    "city",
+    "duration_hours",
+    "price",
+    "currency",
+    "objectives",
+    "platforms",
+)
+COMPETENCE_FIELDS = tuple(f"teaches_{code}" for code in Competence.values)
+OFFER_FACT_FIELDS = tuple(
+    name for fact in OFFER_FACTS for name in (COMPETENCE_FIELDS if fact == "competences" else (fact,))
+)
+
+
 class Training(models.Model):
     """An offer: a conference, course or workshop a trainer proposes."""
 
@@ -197,6 +222,11 @@ class Training(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED
+
+    @property
+    def active_objectives(self):
+        """The objectives visitors see: only those curators keep active (reads a prefetch of `objectives`)."""
+        return [objective for objective in self.objectives.all() if objective.is_active]
 
     @property
     def competences(self):

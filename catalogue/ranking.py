@@ -148,10 +148,20 @@ def rank_trainings(analysis, focus=None, limit=TRAININGS_LIMIT):
 def rank_experts(analysis, focus=None, limit=EXPERTS_LIMIT):
     """Experts who declare a focus of the analysis (or of one side of it), best first."""
     focuses, found = _scope(analysis, focus)
+    return rank_experts_for(focuses, [r.objective for r in found], limit=limit)
+
+
+def rank_experts_for(focuses, objectives=(), limit=EXPERTS_LIMIT):
+    """Experts with a published training who declare one of `focuses`, best first.
+
+    `objectives` are the recognised objectives (trainings on them rank an
+    expert higher). The one rule for "experts declaring a focus": the matcher
+    and the brief's mismatch warning both use it.
+    """
     if not focuses:
         return []
     published = Training.objects.published().filter(trainer=OuterRef("pk"))
-    objective_ids = [r.objective.pk for r in found]
+    objective_ids = [objective.pk for objective in objectives]
     if objective_ids:
         on_objectives = Coalesce(
             Subquery(

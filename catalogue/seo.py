@@ -141,7 +141,7 @@ def training_jsonld(training, request):
         "provider": trainer,
         "educationalLevel": str(training.get_level_display()),
         "about": str(training.get_focus_display()),
-        "teaches": [objective.name for objective in training.objectives.all()],
+        "teaches": [objective.name for objective in training.active_objectives],
         "timeRequired": _duration(training.duration_hours),
         "isAccessibleForFree": training.is_free,
         "offers": _offer(training, url),

@@ -3,13 +3,20 @@
 Everything Cible keeps in the cache can be recomputed or skipped: cached
 page fragments, API throttle and brief rate-limit counters (which then fail
 open), the session cache (sessions also live in the database). So an
-unreachable Redis logs a warning and behaves like an empty cache, rather than
-turning every page into a 500. Errors other than a lost connection (a
-missing key for `incr`, a wrong value) still raise.
+unreachable Redis behaves like an empty cache, rather than turning every page
+into a 500. Errors other than a lost connection (a missing key for `incr`, a
+wrong value) still raise.
+
+An outage is logged, not every call it fails: a warning when this process
+first finds Redis unreachable, then at most one every WARNING_INTERVAL seconds
+while it stays so (with how many calls went without it), and one line when
+Redis answers again.
 """
 
 import functools
 import logging
+import threading
+import time
 
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -18,16 +25,76 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 logger = logging.getLogger(__name__)
 
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
+# While Redis stays unreachable, a process warns at most this often (seconds).
+WARNING_INTERVAL = 60
+
+
+def _now():
+    return time.monotonic()
+
+
+class _Outage:
+    """Whether this process finds Redis unreachable, so an outage logs a few lines, not one per call."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.since = None  # when this process first found Redis unreachable; None while it answers
+        self._warned_at = 0.0
+        self._unwarned = 0  # failed calls since the last warning
+        self._failed = 0  # failed calls since the outage began
+
+    def failed(self, operation):
+        with self._lock:
+            now = _now()
+            self._failed += 1
+            if self.since is None:
+                self.since, self._warned_at, self._unwarned = now, now, 0
+                first = True
+            elif now - self._warned_at >= WARNING_INTERVAL:
+                first = False
+                unwarned, self._warned_at, self._unwarned = self._unwarned + 1, now, 0
+            else:
+                self._unwarned += 1
+                return
+            down_for = now - self.since
+        if first:
+            logger.warning(
+                "Cache unreachable during %s(); carrying on without it (warning again at most every %d s).",
+                operation,
+                WARNING_INTERVAL,
+                exc_info=True,
+            )
+        else:
+            logger.warning(
+                "Cache still unreachable after %d s; %d calls carried on without it since the last warning.",
+                down_for,
+                unwarned,
+                exc_info=True,
+            )
+
+    def answered(self):
+        with self._lock:
+            if self.since is None:
+                return
+            down_for, failed = _now() - self.since, self._failed
+            self.since, self._unwarned, self._failed = None, 0, 0
+        logger.info("Cache reachable again after %d s; %d calls carried on without it.", down_for, failed)
+
+
+_outage = _Outage()
 
 
 def _degrade(method, fallback):
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         try:
-            return method(self, *args, **kwargs)
+            result = method(self, *args, **kwargs)
         except UNREACHABLE:
-            logger.warning("Cache unreachable during %s(); carrying on without it.", method.__name__, exc_info=True)
+            _outage.failed(method.__name__)
             return fallback(*args, **kwargs)
+        if _outage.since is not None:
+            _outage.answered()
+        return result
 
     return wrapper
 

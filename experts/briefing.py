@@ -21,11 +21,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from catalogue import matching
+from catalogue import matching, ranking
 from catalogue.enums import Focus
 from catalogue.models import Objective
 
-from .models import Brief, Expert
+from .models import Brief
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class FocusCheck:
     explanation: str
     objective: Objective | None  # the picked or best recognised curated objective
     missing: list = field(default_factory=list)  # focuses the objective needs that the trainer does not declare
-    alternatives: list = field(default_factory=list)  # public experts declaring a missing focus
+    alternatives: list = field(default_factory=list)  # experts declaring a missing focus, best first (ranking)
 
     @property
     def label(self):
@@ -82,10 +82,12 @@ def check_focus(expert, objective=None, objective_text="", lang="fr", max_altern
     missing = [code for code in needed if not expert.declares(code)]
     alternatives = []
     if missing:
-        wanted = Q()
-        for code in missing:
-            wanted |= Q(focuses__icontains=f'"{code}"')
-        alternatives = list(Expert.objects.public().filter(wanted).exclude(pk=expert.pk)[:max_alternatives])
+        recognised = [r.objective for r in analysis.objectives if r.objective.focus in missing]
+        if objective is not None and objective.focus in missing and objective not in recognised:
+            recognised.append(objective)
+        # The trainer never declares a missing focus, so is never proposed to themselves.
+        ranked = ranking.rank_experts_for(missing, recognised, limit=max_alternatives)
+        alternatives = [r.expert for r in ranked]
     return FocusCheck(
         focus=focus,
         explanation=analysis.explanation,

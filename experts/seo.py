@@ -1,15 +1,15 @@
 """schema.org metadata for an expert's public profile."""
 
+from catalogue.links import web_url
 from catalogue.seo import SCHEMA
 
 
 def _links(expert):
-    links = [expert.website] if expert.website else []
+    """The profile's web links, as its page shows them (catalogue.links.web_url)."""
+    urls = [expert.website]
     for link in expert.social_links or []:
-        url = link.get("url") if isinstance(link, dict) else link
-        if isinstance(url, str) and url.startswith(("https://", "http://")):
-            links.append(url)
-    return links
+        urls.append(link.get("url") if isinstance(link, dict) else link)
+    return [url for url in map(web_url, urls) if url]
 
 
 def expert_jsonld(expert, request):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 from django.utils import translation
 from django.views.defaults import permission_denied
@@ -57,3 +58,20 @@ def test_bad_request_shows_the_friendly_400(client):
     response = client.get("/en/", headers={"host": "evil.example"}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     assert "<h1>Bad request</h1>" in response.text
+
+
+@pytest.mark.parametrize(
+    ("template", "title"),
+    [("400.html", "Requête invalide"), ("403_csrf.html", "Ce formulaire a expiré")],
+)
+def test_pages_rendered_without_a_request_keep_the_site_look_and_a_way_home(template, title):
+    # Django renders these with no request and no context processors: no base.html, no queries.
+    with translation.override("fr"):
+        html = render_to_string(template)
+    assert html.startswith("<!doctype html>")
+    assert '<html lang="fr">' in html
+    assert f"<title>{title} · Cible</title>" in html
+    assert f"<h1>{title}</h1>" in html
+    assert 'href="/static/vendor/bootstrap/bootstrap.min.css"' in html
+    assert 'href="/static/css/cible.css"' in html
+    assert '<a href="/">Retour à l\'accueil</a>' in html

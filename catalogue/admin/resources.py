@@ -2,11 +2,12 @@
 
 from import_export import fields, resources, widgets
 
-from ..models import Objective, Platform, Training
+from ..models import OFFER_FACT_FIELDS, Objective, Platform, Training
 
 
 class TrainingResource(resources.ModelResource):
-    """Export only (the admin list's "Export" button, with its current filters)."""
+    """Export only (the admin list's "Export" button): the rows are the admin list's,
+    as filtered and searched (TrainingAdmin.get_export_queryset)."""
 
     trainer = fields.Field(attribute="trainer__name", column_name="trainer", readonly=True)
     trainer_slug = fields.Field(attribute="trainer__slug", column_name="trainer_slug", readonly=True)
@@ -25,6 +26,7 @@ class TrainingResource(resources.ModelResource):
 
     class Meta:
         model = Training
+        # The offer's facts as the admin shows them (no long texts), between who and when.
         fields = (
             "id",
             "slug",
@@ -32,28 +34,12 @@ class TrainingResource(resources.ModelResource):
             "trainer",
             "trainer_slug",
             "status",
-            "focus",
-            "format",
-            "teaches_knowledge",
-            "teaches_know_how",
-            "teaches_interpersonal",
-            "level",
-            "mode",
-            "language",
-            "city",
-            "duration_hours",
-            "price",
-            "currency",
-            "objectives",
-            "platforms",
+            *OFFER_FACT_FIELDS,
             "featured",
             "submitted_at",
             "published_at",
         )
         export_order = fields
-
-    def filter_export(self, queryset, **kwargs):
-        return queryset.select_related("trainer").prefetch_related("objectives", "platforms")
 
 
 class ObjectiveResource(resources.ModelResource):

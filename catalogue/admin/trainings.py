@@ -15,7 +15,7 @@ from import_export.formats.base_formats import CSV
 from import_export.forms import ExportForm
 
 from ..enums import Status
-from ..models import OfferTransition, Session, Training
+from ..models import OFFER_FACT_FIELDS, OfferTransition, Session, Training
 from . import moderation
 from .resources import TrainingResource
 
@@ -95,27 +95,7 @@ class TransitionInline(admin.TabularInline):
         return moderation.rubric_summary(record.rubric)
 
 
-CONTENT_FIELDS = (
-    "title",
-    "slug",
-    "trainer",
-    "summary",
-    "description",
-    "focus",
-    "format",
-    "teaches_knowledge",
-    "teaches_know_how",
-    "teaches_interpersonal",
-    "level",
-    "mode",
-    "language",
-    "city",
-    "duration_hours",
-    "price",
-    "currency",
-    "objectives",
-    "platforms",
-)
+CONTENT_FIELDS = ("title", "slug", "trainer", "summary", "description", *OFFER_FACT_FIELDS)
 
 
 @admin.register(Training)
@@ -171,6 +151,10 @@ class TrainingAdmin(ExportMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(session_count=Count("sessions", distinct=True))
+
+    def get_export_queryset(self, request):
+        # Exactly the list the curator sees (filters, search, order), with the CSV's m2m columns fetched at once.
+        return super().get_export_queryset(request).prefetch_related("objectives", "platforms")
 
     def get_ordering(self, request):
         # The queue: oldest submission first. Elsewhere: latest change first.

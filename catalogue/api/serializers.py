@@ -5,7 +5,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import Objective, Platform, Session, Training
+from ..models import OFFER_FACTS, Objective, Platform, Session, Training
 
 
 class AbsoluteUrlField(serializers.Field):
@@ -87,24 +87,14 @@ class TrainingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Training
+        # The offer's facts as its trainer writes them; the description only on the detail.
         fields = [
             "slug",
             "title",
             "summary",
             "url",
-            "focus",
-            "format",
-            "competences",
-            "level",
-            "mode",
-            "language",
-            "city",
-            "duration_hours",
-            "price",
-            "currency",
+            *OFFER_FACTS,
             "is_free",
-            "objectives",
-            "platforms",
             "trainer",
             "next_session_at",
             "published_at",

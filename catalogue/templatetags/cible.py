@@ -5,6 +5,8 @@ from django.urls import translate_url
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
+from catalogue import links
+
 register = template.Library()
 
 
@@ -58,8 +60,7 @@ def valid_timezone(name):
 @register.filter
 def web_url(value):
     """`value` if it is an http(s) URL, else "" (never a javascript: link in an href)."""
-    value = str(value or "").strip()
-    return value if value.lower().startswith(("https://", "http://")) else ""
+    return links.web_url(value)
 
 
 @register.filter(expects_localtime=True)

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.enums import Competence, Focus
-from catalogue.models import Objective, Platform, Session, Training
+from catalogue.models import OFFER_FACTS, OFFER_TEXTS, Objective, Platform, Session, Training
 
 from .profile import WebURLField
 
@@ -51,23 +51,7 @@ class OfferForm(forms.ModelForm):
 
     class Meta:
         model = Training
-        fields = [
-            "title",
-            "summary",
-            "description",
-            "focus",
-            "format",
-            "competences",
-            "level",
-            "mode",
-            "language",
-            "city",
-            "duration_hours",
-            "price",
-            "currency",
-            "objectives",
-            "platforms",
-        ]
+        fields = [*OFFER_TEXTS, *OFFER_FACTS]
         widgets = {"description": forms.Textarea(attrs={"rows": 8}), "summary": forms.Textarea(attrs={"rows": 2})}
         help_texts = {
             "description": _("Markdown: **bold**, *italic*, lists, [links](https://example.org). HTML is removed."),

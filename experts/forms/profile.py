@@ -2,15 +2,17 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from catalogue import links
 from catalogue.enums import Focus, Language
 from catalogue.models import Platform
 
 from .. import photos
 from ..models import Expert
 
-# Only web links: javascript:, data:, ftp: and the rest are refused.
-WEB_SCHEMES = ["http", "https"]
-web_url = URLValidator(schemes=WEB_SCHEMES, message=_("Enter a web address starting with http:// or https://."))
+# Only web links (catalogue.links): javascript:, data:, ftp: and the rest are refused.
+web_url = URLValidator(
+    schemes=list(links.WEB_SCHEMES), message=_("Enter a web address starting with http:// or https://.")
+)
 MAX_SOCIAL_LINKS = 8
 
 
@@ -21,8 +23,7 @@ class WebURLField(forms.URLField):
         value = (value or "").strip()
         # Django would prepend https:// to "javascript:alert(1)"-like values
         # that have no "//"; refuse any explicit scheme other than http(s).
-        scheme = value.split(":", 1)[0].lower() if ":" in value.split("/", 1)[0] else ""
-        if scheme and scheme not in WEB_SCHEMES:
+        if links.states_other_scheme(value):
             raise forms.ValidationError(web_url.message, code="invalid")
         return super().to_python(value)
 

@@ -3,7 +3,10 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from catalogue.admin.trainings import CONTENT_FIELDS
 from catalogue.enums import Status
 from catalogue.models import Objective
 from experts.models import Brief
@@ -45,6 +48,35 @@ def test_training_export_of_the_default_queue_is_the_queue(client):
     client.force_login(make_curator())
     rows = _rows(client.get("/fr/admin/catalogue/training/export/"))
     assert [row["title"] for row in rows] == ["Soumise"]
+
+
+def test_training_export_is_the_searched_list_with_every_fact_the_admin_shows(client):
+    make_training(status=Status.SUBMITTED, title="Marketing viral", slug="viral")
+    make_training(status=Status.SUBMITTED, title="Réseau d'affaires", slug="reseau")
+    client.force_login(make_curator())
+    query = {"q": "viral"}
+    listed = [t.slug for t in client.get("/fr/admin/catalogue/training/", query).context["cl"].result_list]
+    rows = _rows(client.get("/fr/admin/catalogue/training/export/", query))
+    assert [row["slug"] for row in rows] == listed == ["viral"]
+    # The CSV leaves out only the long texts of what the admin's offer page shows.
+    assert set(CONTENT_FIELDS) - {"summary", "description"} <= set(rows[0])
+    assert rows[0]["teaches_knowledge"] == "1"
+
+
+def test_training_export_runs_a_fixed_number_of_queries(client):
+    client.force_login(make_curator())
+    platform, objective = make_platform(), make_objective()
+
+    def export_queries():
+        with CaptureQueriesContext(connection) as queries:
+            _rows(client.get("/fr/admin/catalogue/training/export/", {"status": "all"}))
+        return len(queries)
+
+    make_training(objectives=[objective], platforms=[platform])
+    few = export_queries()
+    for _ in range(5):
+        make_training(objectives=[objective], platforms=[platform])
+    assert export_queries() == few
 
 
 def _brief(expert, **fields):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from catalogue.enums import Status
 from catalogue.filters import TrainingFilter
 from catalogue.models import Training
+from experts.forms.offers import OfferForm
 from tests.factories import make_expert, make_objective, make_platform, make_session, make_training
 
 pytestmark = pytest.mark.django_db
@@ -195,6 +196,16 @@ def test_api_invalid_parameter_is_a_400_naming_the_field(client, query, field):
     body = response.json()
     assert list(body) == [field]
     assert isinstance(body[field], list) and body[field] and all(isinstance(reason, str) for reason in body[field])
+
+
+def test_api_shows_every_fact_a_trainer_writes_on_the_offer_form(client, catalogue):
+    written = set(OfferForm.base_fields)
+    item = client.get("/api/v1/trainings/?focus=network").json()["results"][0]
+    detail = client.get("/api/v1/trainings/reseau-quebec/").json()
+    assert written - {"description"} <= set(item)  # a list stays short: no long text
+    assert written <= set(detail)
+    assert detail["description"] == catalogue[1].description
+    assert detail["duration_hours"] == "3.0"
 
 
 def test_api_invalid_parameter_reason_is_translated(client):

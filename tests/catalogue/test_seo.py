@@ -214,3 +214,30 @@ def test_expert_page_has_person_jsonld_canonical_and_hreflang(client):
         "address": {"@type": "PostalAddress", "addressLocality": "Québec"},
         "sameAs": ["https://anne.example", "https://www.linkedin.com/in/anne"],
     }
+
+
+def test_expert_sameas_lists_only_the_web_links_the_page_shows(client):
+    # Saved without the profile form (admin, import): the page and its JSON-LD still keep only http(s) links.
+    expert = make_expert(
+        slug="anne",
+        website="javascript:alert(1)",
+        social_links=["HTTPS://www.linkedin.com/in/anne", {"url": "data:text/html,x"}, "ftp://example.org"],
+    )
+    make_training(trainer=expert)
+    response = client.get("/fr/experts/anne/")
+    [person] = _head(client, "/fr/experts/anne/").jsonld
+    assert person["sameAs"] == ["HTTPS://www.linkedin.com/in/anne"]
+    assert 'href="HTTPS://www.linkedin.com/in/anne"' in response.content.decode()
+    assert "javascript:" not in response.content.decode()
+
+
+def test_training_teaches_only_its_active_objectives(client):
+    viral = make_objective(name_fr="Marketing viral", name_en="Viral marketing")
+    retired = make_objective(name_fr="Objectif retiré", name_en="Retired objective", is_active=False)
+    make_training(slug="viral", objectives=[viral, retired])
+    response = client.get("/fr/trainings/viral/")
+    [course] = _head(client, "/fr/trainings/viral/").jsonld
+    assert course["teaches"] == ["Marketing viral"]
+    # The page a visitor reads says the same as what search engines read.
+    assert "Marketing viral" in response.content.decode()
+    assert "Objectif retiré" not in response.content.decode()

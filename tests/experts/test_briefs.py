@@ -12,7 +12,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from catalogue import matching
 from catalogue.enums import Status
+from catalogue.models import Objective
+from catalogue.ranking import rank_experts
 from experts import briefing
 from experts.models import Brief
 from tests.factories import make_expert, make_objective, make_training, make_user
@@ -213,6 +216,22 @@ def test_focus_mismatch_warns_and_links_to_experts_who_declare_it(client, expert
     assert "marie-media" not in warning
     # The visitor may still send.
     assert re.search(r'name="confirm" value="1"', html)
+
+
+def test_experts_proposed_on_a_mismatch_are_ranked_like_the_matcher_ranks_them(client, expert, objectives):
+    plain = make_expert(name="Aaron Plain", slug="aaron-plain", focuses=["network"])
+    make_training(trainer=plain, focus="network")
+    specialist = make_expert(name="Zoe Specialist", slug="zoe-specialist", focuses=["network"])
+    make_training(trainer=specialist, focus="network", objectives=[objectives["network"]])
+
+    html = client.post(brief_url(expert), brief_data(objective="grow-network")).content.decode()
+    warning = re.search(r'id="focus-warning">(.*?)</div>', html, re.S).group(1)
+
+    # The trainer with a training on the visitor's objective comes first, not the first by name.
+    proposed = re.findall(r'href="/fr/experts/([\w-]+)/"', warning)
+    assert proposed == ["zoe-specialist", "aaron-plain"]
+    analysis = matching.analyse("grow-network", list(Objective.objects.all()), "fr")
+    assert proposed == [r.expert.slug for r in rank_experts(analysis)]
 
 
 def test_mismatched_brief_can_still_be_sent(client, expert, objectives, django_capture_on_commit_callbacks):

@@ -1,11 +1,14 @@
 from io import BytesIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template import Context, Template
 from django.urls import reverse
 from PIL import Image
 
+from experts.forms.profile import WebURLField
 from tests.factories import make_expert, make_platform
 
 pytestmark = pytest.mark.django_db
@@ -76,16 +79,16 @@ def test_script_in_bio_comes_out_inert(client, expert):
     assert "<strong>ok</strong>" in preview
 
 
-@pytest.mark.parametrize(
-    "link",
-    [
-        "javascript:alert(1)",
-        "JaVaScRiPt:alert(1)",
-        "data:text/html,<script>alert(1)</script>",
-        "ftp://example.org/x",
-        "vbscript:msgbox",
-    ],
-)
+NOT_WEB_LINKS = [
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "ftp://example.org/x",
+    "vbscript:msgbox",
+]
+
+
+@pytest.mark.parametrize("link", NOT_WEB_LINKS)
 def test_links_must_be_http_or_https(client, expert, link):
     response = client.post(URL, _data(website=link, social_links=link))
     assert response.status_code == 200
@@ -94,6 +97,23 @@ def test_links_must_be_http_or_https(client, expert, link):
     expert.refresh_from_db()
     assert expert.website == ""
     assert expert.social_links == []
+
+
+def _shown_as_link(value):
+    return Template("{% load cible %}{{ value|web_url }}").render(Context({"value": value}, autoescape=False))
+
+
+@pytest.mark.parametrize("link", ["https://example.org/a?b=1", "http://example.org", "HTTPS://Example.org/x"])
+def test_a_link_the_form_accepts_is_one_the_page_shows(link):
+    cleaned = WebURLField(assume_scheme="https").clean(link)
+    assert _shown_as_link(cleaned) == cleaned
+
+
+@pytest.mark.parametrize("link", NOT_WEB_LINKS)
+def test_a_link_the_form_refuses_is_never_shown_as_a_link(link):
+    with pytest.raises(ValidationError):
+        WebURLField(assume_scheme="https").clean(link)
+    assert _shown_as_link(link) == ""
 
 
 def test_photo_is_resized_and_stored_under_a_generated_name(client, expert):
