@@ -145,6 +145,50 @@ def test_login_locks_out_after_five_failures_without_revealing_accounts(client):
     assert other.status_code == 302
 
 
+def test_without_a_trusted_proxy_a_spoofed_forwarded_for_does_not_dodge_the_lockout(client, settings):
+    settings.TRUSTED_PROXIES = 0
+    make_user(email="prof@example.com", password=PASSWORD)
+    for n in range(5):
+        client.post(
+            reverse("experts:login"),
+            {"username": "prof@example.com", "password": "wrong-password"},
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        )
+    fresh_header = client.post(
+        reverse("experts:login"),
+        {"username": "prof@example.com", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.99",
+    )
+    assert fresh_header.status_code == 429
+    assert "Trop de tentatives infructueuses" in fresh_header.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_behind_one_proxy_the_lockout_is_per_address_the_proxy_saw(client, settings):
+    settings.TRUSTED_PROXIES = 1
+    make_user(email="prof@example.com", password=PASSWORD)
+    balancer = "10.0.0.254"
+
+    def log_in(password, forwarded_for):
+        return client.post(
+            reverse("experts:login"),
+            {"username": "prof@example.com", "password": password},
+            REMOTE_ADDR=balancer,
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        )
+
+    for _ in range(5):
+        log_in("wrong-password", "203.0.113.7")
+    # The attacker prepends a made-up address; the proxy still appends the real one.
+    forged = log_in(PASSWORD, "198.51.100.1, 203.0.113.7")
+    assert forged.status_code == 429
+    assert "Trop de tentatives infructueuses" in forged.content.decode()
+    # The account's owner, elsewhere, behind the same load balancer, still gets in.
+    owner = log_in(PASSWORD, "198.51.100.9")
+    assert owner.status_code == 302
+    assert owner["Location"] == reverse("experts:dashboard")
+
+
 def test_password_reset_by_email_sets_a_new_password(client):
     user = make_user(email="prof@example.com")
     response = client.post(reverse("experts:password_reset"), {"email": "PROF@example.com"})

@@ -431,16 +431,40 @@ def test_rate_limit_is_configurable(client, expert, objectives, settings, django
     assert 0 < int(response["Retry-After"]) <= 86400
 
 
-def test_rate_limit_reads_the_client_ip_from_the_configured_header(
+def test_without_a_trusted_proxy_a_spoofed_forwarded_for_does_not_dodge_the_brief_limit(
     client, expert, objectives, settings, django_capture_on_commit_callbacks
 ):
     settings.BRIEF_RATE_LIMIT = "1/h"
-    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXIES = 0
     url = brief_url(expert)
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_REAL_IP="198.51.100.1").status_code == 302
-        assert client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_REAL_IP="198.51.100.1").status_code == 429
-        assert client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_REAL_IP="198.51.100.2").status_code == 302
+        first = client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_FORWARDED_FOR="198.51.100.1")
+        assert first.status_code == 302
+        spoofed = client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert spoofed.status_code == 429
+    assert "Votre brief n’a pas été envoyé." in spoofed.content.decode()
+    assert Brief.objects.count() == 1
+
+
+def test_behind_one_proxy_the_brief_limit_counts_the_address_the_proxy_saw(
+    client, expert, objectives, settings, django_capture_on_commit_callbacks
+):
+    settings.BRIEF_RATE_LIMIT = "1/h"
+    settings.TRUSTED_PROXIES = 1
+    url = brief_url(expert)
+    balancer = {"REMOTE_ADDR": "10.0.0.254"}
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_FORWARDED_FOR="198.51.100.1", **balancer)
+        assert first.status_code == 302
+        # The same visitor prepends a made-up address; the proxy still appends the real one.
+        forged = client.post(
+            url, {**brief_data(), "confirm": "1"}, HTTP_X_FORWARDED_FOR="203.0.113.50, 198.51.100.1", **balancer
+        )
+        assert forged.status_code == 429
+        # Another visitor behind the same load balancer has their own budget.
+        other = client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_FORWARDED_FOR="198.51.100.2", **balancer)
+        assert other.status_code == 302
+    assert Brief.objects.count() == 2
 
 
 @pytest.mark.skipif(not settings_module.REDIS_URL, reason="needs REDIS_URL: the counter must live in shared Redis")
