@@ -15,8 +15,14 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "Un-mot-de-passe-solide-42"
 
 
-def _signup(client, email="Nouvelle@Example.com", name="Nouvelle Formatrice", password=PASSWORD):
-    return client.post(reverse("experts:signup"), {"email": email, "name": name, "password": password})
+def _signup(client, email="Nouvelle@Example.com", name="Nouvelle Formatrice", password=PASSWORD, confirm=None):
+    data = {
+        "email": email,
+        "name": name,
+        "password": password,
+        "password_confirm": password if confirm is None else confirm,
+    }
+    return client.post(reverse("experts:signup"), data)
 
 
 def _link(message):
@@ -79,6 +85,37 @@ def test_signup_refuses_weak_password(client):
     response = _signup(client, password="password")
     assert response.status_code == 200
     assert "Ce mot de passe est trop courant." in response.content.decode()
+    assert not get_user_model().objects.exists()
+
+
+def test_signup_asks_for_the_password_twice(client):
+    page = client.get(reverse("experts:signup")).content.decode()
+    assert "Confirmez le mot de passe" in page
+    assert page.count('type="password"') == 2
+
+
+def test_signup_refuses_two_different_passwords_and_creates_nothing(client):
+    response = _signup(client, confirm="Un-mot-de-passe-solide-43")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Les deux mots de passe sont différents : saisissez le même mot de passe dans les deux champs." in html
+    assert not get_user_model().objects.exists()
+    assert mail.outbox == []
+    # The other fields are kept; neither password is sent back.
+    assert 'value="Nouvelle@Example.com"' in html
+    assert PASSWORD not in html
+
+
+def test_signup_without_the_confirmation_is_refused(client):
+    response = client.post(reverse("experts:signup"), {"email": "a@example.com", "name": "Annie", "password": PASSWORD})
+    assert response.status_code == 200
+    assert "Ce champ est obligatoire." in response.content.decode()
+    assert not get_user_model().objects.exists()
+
+
+def test_a_weak_password_typed_twice_is_still_refused(client):
+    response = _signup(client, password="12345678", confirm="12345678")
+    assert "Ce mot de passe est entièrement numérique." in response.content.decode()
     assert not get_user_model().objects.exists()
 
 
