@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from catalogue.enums import Status
 from experts import briefing
 from experts.models import Brief
-from tests.factories import make_expert, make_objective, make_training, make_user
+from tests.factories import make_expert, make_objective, make_public_expert, make_training, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -38,10 +38,14 @@ def objectives():
 @pytest.fixture
 def expert():
     """A public media expert who reads email in English."""
-    user = make_user(email="trainer@example.com")
-    expert = make_expert(user=user, name="Marie Média", slug="marie-media", focuses=["media"], preferred_language="en")
-    expert.training = make_training(trainer=expert, slug="viral-marketing", title="Viral marketing", format="course")
-    return expert
+    return make_public_expert(
+        user=make_user(email="trainer@example.com"),
+        name="Marie Média",
+        slug="marie-media",
+        focuses=["media"],
+        preferred_language="en",
+        training={"slug": "viral-marketing", "title": "Viral marketing", "format": "course"},
+    )
 
 
 def brief_url(expert, lang="fr", training=None):
@@ -196,10 +200,8 @@ def test_confirmation_re_posts_every_field_as_hidden_inputs(client, expert, obje
 
 
 def test_focus_mismatch_warns_and_links_to_experts_who_declare_it(client, expert, objectives):
-    networker = make_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"])
-    make_training(trainer=networker, focus="network")
-    both = make_expert(name="Bob Both", slug="bob-both", focuses=["media", "network"])
-    make_training(trainer=both)
+    make_public_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"], training={"focus": "network"})
+    make_public_expert(name="Bob Both", slug="bob-both", focuses=["media", "network"])
     private = make_expert(name="Paul Private", slug="paul-private", focuses=["network"])
     make_training(trainer=private, status=Status.DRAFT)
 
@@ -287,8 +289,9 @@ def test_success_page_says_what_happens_next(client, expert, objectives, django_
 
 
 def test_trainer_email_in_french_when_the_trainer_prefers_it(client, objectives, django_capture_on_commit_callbacks):
-    expert = make_expert(user=make_user(email="fr@example.com"), name="Jean", slug="jean", preferred_language="fr")
-    make_training(trainer=expert)
+    expert = make_public_expert(
+        user=make_user(email="fr@example.com"), name="Jean", slug="jean", preferred_language="fr"
+    )
     send(client, expert, django_capture_on_commit_callbacks, lang="en")
     to_trainer, to_visitor = mail.outbox
     assert to_trainer.subject == "Brief de Alice Visiteur : Diffuser vos messages"
@@ -495,8 +498,7 @@ def _matcher_says(monkeypatch, focus, explanation="Because."):
 
 def test_mixed_objective_warns_about_the_focus_the_trainer_lacks(client, expert, objectives, monkeypatch):
     _matcher_says(monkeypatch, "mixed", "You named a message to spread and contacts to keep.")
-    networker = make_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"])
-    make_training(trainer=networker, focus="network")
+    make_public_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"], training={"focus": "network"})
 
     html = client.post(
         brief_url(expert), brief_data(objective="", objective_text="promouvoir et réseauter")
@@ -519,8 +521,7 @@ def test_unrecognised_objective_asks_nothing_of_the_trainer_and_says_so(client, 
 def test_brief_to_a_trainer_without_an_email_waits_for_one_instead_of_burning_retries(
     client, objectives, django_capture_on_commit_callbacks
 ):
-    unclaimed = make_expert(with_user=False, name="Sans Compte", slug="sans-compte")
-    make_training(trainer=unclaimed)
+    unclaimed = make_public_expert(with_user=False, name="Sans Compte", slug="sans-compte")
     send(client, unclaimed, django_capture_on_commit_callbacks)
     brief = Brief.objects.get()
     assert (brief.email_status, brief.email_attempts) == ("failed", 1)
