@@ -4,6 +4,12 @@ Views, admin actions, bulk actions and management commands all call
 `transition()`. It checks the table of allowed moves and who may make them,
 locks the row so two curators cannot both decide, records who/when/why, and
 notifies the trainer once the transaction has committed.
+
+Nobody reviews their own offer: a curator's decisions (publish, request
+changes, reject) are refused to the offer's owner, superusers included, so an
+offer always reaches visitors through someone other than its trainer. A
+curator who is also a trainer submits like any trainer and another curator
+decides.
 """
 
 from dataclasses import dataclass
@@ -40,10 +46,12 @@ class Move:
     target: str
     actors: frozenset
     message_required: bool = False
+    # A review decision: never made by the offer's owner, whatever else they are.
+    not_by_owner: bool = False
 
 
-def _move(sources, target, actors, message_required=False):
-    return Move(frozenset(sources), target, frozenset(actors), message_required)
+def _move(sources, target, actors, message_required=False, not_by_owner=False):
+    return Move(frozenset(sources), target, frozenset(actors), message_required, not_by_owner)
 
 
 S, A = Status, Actor
@@ -54,9 +62,11 @@ MOVES = {
     Action.RESUBMIT: _move({S.CHANGES_REQUESTED}, S.SUBMITTED, {A.TRAINER}),
     # Editing a live offer hides it until a curator approves the new version.
     Action.EDIT_PUBLISHED: _move({S.PUBLISHED}, S.SUBMITTED, {A.TRAINER}),
-    Action.PUBLISH: _move({S.SUBMITTED}, S.PUBLISHED, {A.CURATOR}),
-    Action.REQUEST_CHANGES: _move({S.SUBMITTED}, S.CHANGES_REQUESTED, {A.CURATOR}, message_required=True),
-    Action.REJECT: _move({S.SUBMITTED}, S.REJECTED, {A.CURATOR}, message_required=True),
+    Action.PUBLISH: _move({S.SUBMITTED}, S.PUBLISHED, {A.CURATOR}, not_by_owner=True),
+    Action.REQUEST_CHANGES: _move(
+        {S.SUBMITTED}, S.CHANGES_REQUESTED, {A.CURATOR}, message_required=True, not_by_owner=True
+    ),
+    Action.REJECT: _move({S.SUBMITTED}, S.REJECTED, {A.CURATOR}, message_required=True, not_by_owner=True),
     Action.ARCHIVE: _move({S.PUBLISHED}, S.ARCHIVED, {A.TRAINER, A.CURATOR, A.SYSTEM}),
     Action.REOPEN: _move({S.REJECTED, S.ARCHIVED, S.CHANGES_REQUESTED}, S.DRAFT, {A.TRAINER}),
 }
@@ -70,6 +80,9 @@ class NotAllowed(TransitionError):
     pass
 
 
+OWN_OFFER = _("This is your own offer: another curator must review it.")
+
+
 class AlreadyDecided(TransitionError):
     """The offer moved on (another curator decided first, or it was withdrawn)."""
 
@@ -77,8 +90,9 @@ class AlreadyDecided(TransitionError):
 def roles_for(user, training):
     """Every role `user` plays for `training`: the system, its owner (trainer), a curator.
 
-    A curator who also owns the offer plays both roles on it; on anyone else's
-    offer a curator is only a curator.
+    A curator who also owns the offer plays both roles on it (but may still not
+    make a `not_by_owner` move, see `actor_for`); on anyone else's offer a
+    curator is only a curator.
     """
     if user is None:
         return {Actor.SYSTEM}
@@ -94,7 +108,10 @@ def actor_for(user, training, action=None):
     """The role `user` acts in for `training` (for `action` when given): trainer, curator, system or None."""
     roles = roles_for(user, training)
     if action is not None:
-        roles &= MOVES[Action(action)].actors
+        move = MOVES[Action(action)]
+        if move.not_by_owner and Actor.TRAINER in roles:
+            return None
+        roles &= move.actors
     for actor in (Actor.SYSTEM, Actor.CURATOR, Actor.TRAINER):
         if actor in roles:
             return actor
@@ -104,7 +121,13 @@ def actor_for(user, training, action=None):
 def allowed_actions(training, user):
     """Actions `user` may take on `training` now, in table order (for buttons)."""
     roles = roles_for(user, training)
-    return [action for action, move in MOVES.items() if training.status in move.sources and roles & move.actors]
+    return [
+        action
+        for action, move in MOVES.items()
+        if training.status in move.sources
+        and roles & move.actors
+        and not (move.not_by_owner and Actor.TRAINER in roles)
+    ]
 
 
 def transition(training, action, *, by, message="", rubric=None):
@@ -119,6 +142,8 @@ def transition(training, action, *, by, message="", rubric=None):
     message = (message or "").strip()
     if move.message_required and not message:
         raise NotAllowed(_("A message to the trainer is required for this decision."))
+    if move.not_by_owner and Actor.TRAINER in roles_for(by, training):
+        raise NotAllowed(OWN_OFFER)
     if actor_for(by, training, action) is None:
         raise NotAllowed(_("You are not allowed to do this."))
 

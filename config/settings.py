@@ -212,11 +212,8 @@ TASKS = {
 # Real sends allowed per client IP ("5/h", "20/d", "3/10m"), counted in the
 # default cache: Redis when REDIS_URL is set, so every server process shares it.
 BRIEF_RATE_LIMIT = env("BRIEF_RATE_LIMIT", "5/h")
-# Where the client IP comes from. Empty: REMOTE_ADDR (no proxy). Behind a
-# reverse proxy, the META key of a header the proxy *overwrites* with the
-# client's address, e.g. HTTP_X_REAL_IP with nginx's
-# `proxy_set_header X-Real-IP $remote_addr;`. Never a header clients set freely.
-RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
+# The client IP: the same function as the log-in lock-out and the API throttle.
+RATELIMIT_IP_META_KEY = "config.client_ip.client_ip"
 # If the cache cannot count (Redis down), let briefs through rather than refuse them all.
 RATELIMIT_FAIL_OPEN = True
 # `retry_brief_emails` gives up on a brief after this many failed attempts.
@@ -258,7 +255,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_USERNAME_CALLABLE = "experts.accounts.login_username"
-AXES_CLIENT_IP_CALLABLE = "experts.accounts.client_ip"
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
 
 # --- Security -----------------------------------------------------------------
 
@@ -287,9 +284,18 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", PRODUCTION)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
-if env_bool("BEHIND_TLS_PROXY", PRODUCTION):
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", PRODUCTION)
+if BEHIND_TLS_PROXY:
     # The load balancer terminates TLS and says so in this header.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Proxies in front of the app that append the address they received the request
+# from to X-Forwarded-For. The client IP of every per-IP limit (log-in lock-out,
+# brief and sign-up rate limits, API throttle) is the one this many hops from the
+# end (config.client_ip). 0: the header is ignored and the socket's address is used.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 1 if BEHIND_TLS_PROXY else 0)
+for _retired in ("NUM_PROXIES", "RATELIMIT_IP_META_KEY"):
+    if env(_retired):
+        raise ImproperlyConfigured(f"{_retired} is no longer read: set TRUSTED_PROXIES (proxies in front of the app).")
 # /healthz is probed over plain HTTP by load balancers.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
@@ -307,11 +313,8 @@ REST_FRAMEWORK = {
     # `format` is a catalogue filter (conference, course, workshop), not DRF's renderer switch.
     "URL_FORMAT_OVERRIDE": None,
     "DEFAULT_PAGINATION_CLASS": "catalogue.api.pagination.CataloguePagination",
+    # Per client IP as found by config.client_ip (TRUSTED_PROXIES), not DRF's NUM_PROXIES.
     "DEFAULT_THROTTLE_CLASSES": ["catalogue.api.throttling.AnonymousRateThrottle"],
-    # Proxies in front of the app that append to X-Forwarded-For, so that the
-    # per-IP throttle sees the client, not the load balancer (0: use the
-    # socket's address). Behind the TLS proxy, one by default.
-    "NUM_PROXIES": env_int("NUM_PROXIES", 1 if env_bool("BEHIND_TLS_PROXY", PRODUCTION) else 0),
 }
 # Anonymous API requests per IP, counted in the shared cache ("120/min", "5000/day").
 API_THROTTLE_RATE = env("API_THROTTLE_RATE", "120/min")

@@ -35,16 +35,6 @@ def login_username(request, credentials):
     return normalise_email(username)
 
 
-def client_ip(request):
-    """The visitor's address for django-axes; behind our TLS proxy, the hop it added."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            return hops[-1]
-    return request.META.get("REMOTE_ADDR")
-
-
 def unique_expert_slug(name, exclude_pk=None):
     base = slugify(name)[:120] or "expert"
     slug, n = base, 2

@@ -45,6 +45,18 @@ def make_expert(user=None, with_user=True, **fields):
     return Expert.objects.create(user=user, **defaults)
 
 
+def make_public_expert(platforms=(), training=None, **fields):
+    """An expert visitors can see: a profile with one published training (`expert.training`).
+
+    `training` holds fields for that training (title, slug, focus...); the
+    expert's own fields go in `fields`, as for `make_expert`.
+    """
+    expert = make_expert(**fields)
+    expert.platforms.set(platforms)
+    expert.training = make_training(trainer=expert, **{"title": f"Training by {expert.name}", **(training or {})})
+    return expert
+
+
 def make_objective(focus="media", **fields):
     n = next(_seq)
     defaults = dict(slug=f"objective-{n}", name_fr=f"Objectif {n}", name_en=f"Objective {n}")

@@ -83,3 +83,37 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def _settings_run(code, **environ):
+    env = {k: v for k, v in os.environ.items() if k not in {"TRUSTED_PROXIES", "NUM_PROXIES", "RATELIMIT_IP_META_KEY"}}
+    env.update({"DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "1", **environ})
+    return subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", f"import django; django.setup(); from django.conf import settings; {code}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _trusted_proxies(**environ):
+    result = _settings_run("print(settings.TRUSTED_PROXIES)", **environ)
+    assert result.returncode == 0, result.stderr
+    return int(result.stdout)
+
+
+def test_trusted_proxies_is_zero_locally_one_behind_the_tls_proxy_and_overridable():
+    assert _trusted_proxies() == 0
+    assert _trusted_proxies(**PRODUCTION) == 1
+    assert _trusted_proxies(**PRODUCTION, BEHIND_TLS_PROXY="0") == 0
+    assert _trusted_proxies(**PRODUCTION, TRUSTED_PROXIES="2") == 2
+    assert _trusted_proxies(TRUSTED_PROXIES="1") == 1
+
+
+def test_the_retired_proxy_variables_are_refused_with_the_new_name():
+    for retired in ("NUM_PROXIES", "RATELIMIT_IP_META_KEY"):
+        result = _settings_run("pass", **{retired: "1"})
+        assert result.returncode != 0
+        assert f"{retired} is no longer read: set TRUSTED_PROXIES" in result.stderr

@@ -104,6 +104,9 @@ def review_view(model_admin, request, object_id):
         return HttpResponseRedirect(reverse("admin:catalogue_training_changelist"))
 
     history = training.transitions.select_related("by").order_by("-at", "-pk")
+    # Nobody reviews their own offer (catalogue.workflow): say so instead of offering the form.
+    own_offer = workflow.Actor.TRAINER in workflow.roles_for(request.user, training)
+    pending = training.status == Status.SUBMITTED
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
@@ -112,7 +115,8 @@ def review_view(model_admin, request, object_id):
         "sessions": list(training.sessions.all()),
         "changes": moderation.changes_since_approval(training),
         "form": form,
-        "can_decide": training.status == Status.SUBMITTED,
+        "can_decide": pending and not own_offer,
+        "own_offer_note": workflow.OWN_OFFER if pending and own_offer else "",
         "history": [(record, rubric_summary(record.rubric)) for record in history],
         "decisions": [(a.value, DECISION_LABELS[a]) for a in moderation.DECISIONS],
     }

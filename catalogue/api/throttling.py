@@ -3,6 +3,8 @@ import logging
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle
 
+from config.client_ip import client_ip
+
 logger = logging.getLogger(__name__)
 
 
@@ -12,6 +14,10 @@ class AnonymousRateThrottle(AnonRateThrottle):
     The rate is read from `settings.API_THROTTLE_RATE` at each request, so that
     an environment variable or a test's settings override takes effect.
     """
+
+    def get_ident(self, request):
+        # The same client IP as the log-in lock-out and the brief rate limit (TRUSTED_PROXIES).
+        return client_ip(request)
 
     def get_rate(self):
         return settings.API_THROTTLE_RATE

@@ -24,6 +24,12 @@ class SignupForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=password_validation.password_validators_help_text_html(),
     )
+    password_confirm = forms.CharField(
+        label=_("Confirm password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Type the same password again, to be sure of it."),
+    )
 
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])
@@ -31,6 +37,9 @@ class SignupForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         password, email = cleaned.get("password"), cleaned.get("email")
+        confirm = cleaned.get("password_confirm")
+        if password and confirm is not None and confirm != password:
+            self.add_error("password_confirm", _("The two passwords differ: type the same password in both fields."))
         if password:
             # Checked against an unsaved user so "too similar to your email" works.
             probe = get_user_model()(username=email or "", email=email or "")

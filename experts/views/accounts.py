@@ -16,12 +16,9 @@ from .mixins import TrainerRequiredMixin
 TOO_MANY = _("Too many attempts from your connection. Please try again in an hour.")
 
 
-def _ip_key(group, request):
-    return accounts.client_ip(request) or ""
-
-
-# Each of these sends an email to an address a visitor types: limit them.
-limit_emails = ratelimit(key=_ip_key, rate="10/h", method="POST", block=False)
+# Each of these sends an email to an address a visitor types: limit them per
+# client IP (config.client_ip, through RATELIMIT_IP_META_KEY).
+limit_emails = ratelimit(key="ip", rate="10/h", method="POST", block=False)
 
 
 @method_decorator(limit_emails, name="post")

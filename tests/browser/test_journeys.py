@@ -227,7 +227,8 @@ def test_trainer_signs_up_and_submits_an_offer_with_two_sessions(page):
     page.wait_for_url("**/fr/accounts/signup/")
     page.get_by_label("Courriel").fill("nadia@example.com")
     page.get_by_label("Nom public").fill("Nadia Formatrice")
-    page.get_by_label("Mot de passe").fill("Un-mot-de-passe-solide-42")
+    page.get_by_label(re.compile(r"^\s*Mot de passe")).fill("Un-mot-de-passe-solide-42")
+    page.get_by_label("Confirmez le mot de passe").fill("Un-mot-de-passe-solide-42")
     page.get_by_role("button", name="S’inscrire").click()
     page.wait_for_url("**/fr/accounts/signup/done/")
 

@@ -26,7 +26,8 @@ def test_new_trainer_signs_up_confirms_creates_offer_with_two_sessions_and_submi
     page.goto("/fr/accounts/signup/")
     page.get_by_label("Courriel").fill("nouvelle@example.com")
     page.get_by_label("Nom public").fill("Nadia Formatrice")
-    page.get_by_label("Mot de passe").fill("Un-mot-de-passe-solide-42")
+    page.get_by_label(re.compile(r"^\s*Mot de passe")).fill("Un-mot-de-passe-solide-42")
+    page.get_by_label("Confirmez le mot de passe").fill("Un-mot-de-passe-solide-42")
     page.get_by_role("button", name="S’inscrire").click()
     page.wait_for_url("**/fr/accounts/signup/done/")
 

@@ -4,7 +4,7 @@ from django.core import mail
 
 from catalogue.enums import Status
 from catalogue.models import OfferTransition
-from tests.factories import make_curator, make_training, make_user
+from tests.factories import make_curator, make_expert, make_training, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +88,21 @@ def test_bulk_actions_are_hidden_from_staff_who_cannot_moderate(client):
     _post_action(client, "publish_selected", [training], apply="1")
     training.refresh_from_db()
     assert training.status == Status.SUBMITTED
+
+
+def test_bulk_publish_skips_the_curators_own_offer_and_says_why(client, django_capture_on_commit_callbacks):
+    curator = make_curator()
+    own = make_training(status=Status.SUBMITTED, title="Mon offre", trainer=make_expert(user=curator))
+    other = make_training(status=Status.SUBMITTED, title="Offre d’une formatrice")
+    client.force_login(curator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post_action(client, "publish_selected", [own, other], apply="1", message="")
+    own.refresh_from_db()
+    other.refresh_from_db()
+    assert (own.status, other.status) == (Status.SUBMITTED, Status.PUBLISHED)
+    messages = _messages(response)
+    assert "Offres publiées : 1." in messages
+    assert (
+        "Offres ignorées : 1 — « Mon offre » (C’est votre propre offre : un autre curateur doit la réviser.)"
+        in messages
+    )

@@ -154,4 +154,7 @@ def test_objective_import_is_restricted_to_curators(client):
     assert client.get("/fr/admin/catalogue/objective/import/").status_code == 403
     assert "/import/" not in client.get("/fr/admin/catalogue/objective/").text
     client.force_login(make_curator())
-    assert client.get("/fr/admin/catalogue/objective/import/").status_code == 200
+    page = client.get("/fr/admin/catalogue/objective/import/")
+    assert page.status_code == 200
+    assert "<h1>Importer</h1>" in page.text
+    assert 'type="file"' in page.text

@@ -34,6 +34,7 @@ def test_curator_reaches_the_queue_and_review_but_not_user_management(client):
     assert "Atelier LinkedIn" in queue.text
     review = client.get(f"/fr/admin/catalogue/training/{training.pk}/review/")
     assert review.status_code == 200
+    assert "Révision de « Atelier LinkedIn »" in review.text
     assert client.get("/fr/admin/auth/user/").status_code == 403
     assert client.get("/fr/admin/auth/group/").status_code == 403
     assert "/admin/auth/user/" not in client.get("/fr/admin/").text
@@ -55,7 +56,9 @@ def test_staff_without_moderation_permission_cannot_review(client):
 
 
 def test_superuser_keeps_everything(client):
-    admin = make_user(is_staff=True, is_superuser=True)
+    admin = make_user(is_staff=True, is_superuser=True, email="root@example.com")
     client.force_login(admin)
-    assert client.get("/fr/admin/auth/user/").status_code == 200
+    users = client.get("/fr/admin/auth/user/")
+    assert users.status_code == 200
+    assert "root@example.com" in users.text
     assert admin.has_perm("catalogue.moderate_training")

@@ -1,5 +1,7 @@
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import Client
 
 from catalogue import workflow
 from catalogue.enums import Status
@@ -175,3 +177,66 @@ def test_history_shows_every_transition_with_message(client):
     change_page = client.get(f"/fr/admin/catalogue/training/{training.pk}/change/").text
     assert "Précisez l’objectif." in change_page
     assert "Précisez l’objectif." in client.get(_review_url(training)).text
+
+
+# --- Nobody reviews their own offer ----------------------------------------------
+
+OWN_OFFER_FR = "C’est votre propre offre : un autre curateur doit la réviser."
+
+
+def _own_submitted_offer(user, title="Mon atelier Instagram"):
+    training = make_training(status=Status.SUBMITTED, trainer=make_expert(user=user), title=title)
+    make_session(training)
+    return training
+
+
+@pytest.mark.parametrize("owner_kind", ["curator", "superuser"])
+def test_a_curator_cannot_publish_their_own_offer_from_the_review_screen(
+    client, owner_kind, django_capture_on_commit_callbacks
+):
+    if owner_kind == "curator":
+        owner = make_curator(email="curatrice@example.com")
+    else:
+        owner = get_user_model().objects.create_superuser("admin@example.com", "admin@example.com", "a-long-password")
+    training = _own_submitted_offer(owner)
+    client.force_login(owner)
+
+    page = client.get(_review_url(training)).text
+    assert OWN_OFFER_FR in page
+    assert 'name="decision"' not in page  # no Publish / Reject buttons to press
+
+    # Posting the decision anyway (an old tab, a hand-made request) changes nothing.
+    response = _decide(client, training, "publish", capture=django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert response["Location"] == _review_url(training)
+    after = client.get(response["Location"]).text
+    assert f"Non permis : {OWN_OFFER_FR}" in after
+    training.refresh_from_db()
+    assert training.status == Status.SUBMITTED
+    assert not OfferTransition.objects.filter(training=training).exists()
+    assert mail.outbox == []
+    # Visitors still cannot see it.
+    assert Client().get(training.get_absolute_url()).status_code == 404
+
+
+def test_a_curator_cannot_reject_their_own_offer_either(client, django_capture_on_commit_callbacks):
+    owner = make_curator()
+    training = _own_submitted_offer(owner)
+    client.force_login(owner)
+    response = _decide(client, training, "reject", "Hors sujet.", capture=django_capture_on_commit_callbacks)
+    assert f"Non permis : {OWN_OFFER_FR}" in client.get(response["Location"]).text
+    training.refresh_from_db()
+    assert training.status == Status.SUBMITTED
+
+
+def test_another_curator_publishes_the_curators_own_offer(client, django_capture_on_commit_callbacks):
+    training = _own_submitted_offer(make_curator(), title="Mon atelier Instagram")
+    client.force_login(make_curator())
+    page = client.get(_review_url(training)).text
+    assert OWN_OFFER_FR not in page
+    assert 'name="decision" value="publish"' in page
+    response = _decide(client, training, "publish", capture=django_capture_on_commit_callbacks)
+    assert response["Location"] == "/fr/admin/catalogue/training/"
+    training.refresh_from_db()
+    assert training.status == Status.PUBLISHED
+    assert training.title in Client().get(training.get_absolute_url()).text

@@ -222,9 +222,14 @@ def test_atom_feed_invalid_parameter_is_400(client):
 
 def test_feeds_answer_head_requests_from_calendar_apps(client):
     make_training(slug="viral")
-    assert client.head("/fr/trainings/feed.ics").status_code == 200
-    assert client.head("/fr/trainings/feed.xml").status_code == 200
-    assert client.head("/fr/trainings/viral/calendar.ics").status_code == 200
+    for url, content_type in [
+        ("/fr/trainings/feed.ics", "text/calendar"),
+        ("/fr/trainings/feed.xml", "application/atom+xml"),
+        ("/fr/trainings/viral/calendar.ics", "text/calendar"),
+    ]:
+        response = client.head(url)
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith(content_type)
     assert client.post("/fr/trainings/feed.ics").status_code == 405
 
 

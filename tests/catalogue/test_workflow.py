@@ -68,14 +68,15 @@ def test_publishing_records_snapshot_and_first_publication_date():
     ("status", "expected"),
     [
         (Status.DRAFT, [Action.SUBMIT]),
-        (Status.SUBMITTED, [Action.WITHDRAW, Action.PUBLISH, Action.REQUEST_CHANGES, Action.REJECT]),
+        # Nobody reviews their own offer: only the trainer's side.
+        (Status.SUBMITTED, [Action.WITHDRAW]),
         (Status.CHANGES_REQUESTED, [Action.RESUBMIT, Action.REOPEN]),
         (Status.PUBLISHED, [Action.EDIT_PUBLISHED, Action.ARCHIVE]),
         (Status.REJECTED, [Action.REOPEN]),
         (Status.ARCHIVED, [Action.REOPEN]),
     ],
 )
-def test_curator_who_owns_the_offer_gets_trainer_and_curator_actions(status, expected):
+def test_curator_who_owns_the_offer_gets_trainer_actions_but_no_review_decision(status, expected):
     curator = make_curator()
     training = make_training(status=status, trainer=make_expert(user=curator))
     assert workflow.allowed_actions(training, curator) == expected
@@ -113,3 +114,19 @@ def test_curator_cannot_make_trainer_moves_on_someone_elses_offer(action):
         workflow.transition(training, action, by=make_curator())
     training.refresh_from_db()
     assert training.status == status
+
+
+@pytest.mark.parametrize("action", [Action.PUBLISH, Action.REQUEST_CHANGES, Action.REJECT])
+@pytest.mark.parametrize("superuser", [False, True])
+def test_nobody_makes_a_review_decision_on_their_own_offer(action, superuser):
+    owner = make_curator(is_superuser=superuser)
+    training = make_training(status=Status.SUBMITTED, trainer=make_expert(user=owner))
+    with pytest.raises(workflow.NotAllowed, match="votre propre offre : un autre curateur doit la réviser"):
+        workflow.transition(training, action, by=owner, message="Because.")
+    training.refresh_from_db()
+    assert training.status == Status.SUBMITTED
+    assert not OfferTransition.objects.filter(training=training).exists()
+    # Another curator can.
+    workflow.transition(training, action, by=make_curator(), message="Because.")
+    training.refresh_from_db()
+    assert training.status == workflow.MOVES[action].target

@@ -15,8 +15,14 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "Un-mot-de-passe-solide-42"
 
 
-def _signup(client, email="Nouvelle@Example.com", name="Nouvelle Formatrice", password=PASSWORD):
-    return client.post(reverse("experts:signup"), {"email": email, "name": name, "password": password})
+def _signup(client, email="Nouvelle@Example.com", name="Nouvelle Formatrice", password=PASSWORD, confirm=None):
+    data = {
+        "email": email,
+        "name": name,
+        "password": password,
+        "password_confirm": password if confirm is None else confirm,
+    }
+    return client.post(reverse("experts:signup"), data)
 
 
 def _link(message):
@@ -82,6 +88,37 @@ def test_signup_refuses_weak_password(client):
     assert not get_user_model().objects.exists()
 
 
+def test_signup_asks_for_the_password_twice(client):
+    page = client.get(reverse("experts:signup")).content.decode()
+    assert "Confirmez le mot de passe" in page
+    assert page.count('type="password"') == 2
+
+
+def test_signup_refuses_two_different_passwords_and_creates_nothing(client):
+    response = _signup(client, confirm="Un-mot-de-passe-solide-43")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Les deux mots de passe sont différents : saisissez le même mot de passe dans les deux champs." in html
+    assert not get_user_model().objects.exists()
+    assert mail.outbox == []
+    # The other fields are kept; neither password is sent back.
+    assert 'value="Nouvelle@Example.com"' in html
+    assert PASSWORD not in html
+
+
+def test_signup_without_the_confirmation_is_refused(client):
+    response = client.post(reverse("experts:signup"), {"email": "a@example.com", "name": "Annie", "password": PASSWORD})
+    assert response.status_code == 200
+    assert "Ce champ est obligatoire." in response.content.decode()
+    assert not get_user_model().objects.exists()
+
+
+def test_a_weak_password_typed_twice_is_still_refused(client):
+    response = _signup(client, password="12345678", confirm="12345678")
+    assert "Ce mot de passe est entièrement numérique." in response.content.decode()
+    assert not get_user_model().objects.exists()
+
+
 def test_tampered_or_foreign_confirmation_link_is_refused(client):
     _signup(client)
     link = _link(mail.outbox[0]).replace("http://testserver", "")
@@ -143,6 +180,50 @@ def test_login_locks_out_after_five_failures_without_revealing_accounts(client):
     make_user(email="autre@example.com", password=PASSWORD)
     other = client.post(reverse("experts:login"), {"username": "autre@example.com", "password": PASSWORD})
     assert other.status_code == 302
+
+
+def test_without_a_trusted_proxy_a_spoofed_forwarded_for_does_not_dodge_the_lockout(client, settings):
+    settings.TRUSTED_PROXIES = 0
+    make_user(email="prof@example.com", password=PASSWORD)
+    for n in range(5):
+        client.post(
+            reverse("experts:login"),
+            {"username": "prof@example.com", "password": "wrong-password"},
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        )
+    fresh_header = client.post(
+        reverse("experts:login"),
+        {"username": "prof@example.com", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.99",
+    )
+    assert fresh_header.status_code == 429
+    assert "Trop de tentatives infructueuses" in fresh_header.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_behind_one_proxy_the_lockout_is_per_address_the_proxy_saw(client, settings):
+    settings.TRUSTED_PROXIES = 1
+    make_user(email="prof@example.com", password=PASSWORD)
+    balancer = "10.0.0.254"
+
+    def log_in(password, forwarded_for):
+        return client.post(
+            reverse("experts:login"),
+            {"username": "prof@example.com", "password": password},
+            REMOTE_ADDR=balancer,
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        )
+
+    for _ in range(5):
+        log_in("wrong-password", "203.0.113.7")
+    # The attacker prepends a made-up address; the proxy still appends the real one.
+    forged = log_in(PASSWORD, "198.51.100.1, 203.0.113.7")
+    assert forged.status_code == 429
+    assert "Trop de tentatives infructueuses" in forged.content.decode()
+    # The account's owner, elsewhere, behind the same load balancer, still gets in.
+    owner = log_in(PASSWORD, "198.51.100.9")
+    assert owner.status_code == 302
+    assert owner["Location"] == reverse("experts:dashboard")
 
 
 def test_password_reset_by_email_sets_a_new_password(client):

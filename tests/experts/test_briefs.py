@@ -18,7 +18,7 @@ from catalogue.models import Objective
 from catalogue.ranking import rank_experts
 from experts import briefing
 from experts.models import Brief
-from tests.factories import make_expert, make_objective, make_training, make_user
+from tests.factories import make_expert, make_objective, make_public_expert, make_training, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -41,10 +41,14 @@ def objectives():
 @pytest.fixture
 def expert():
     """A public media expert who reads email in English."""
-    user = make_user(email="trainer@example.com")
-    expert = make_expert(user=user, name="Marie Média", slug="marie-media", focuses=["media"], preferred_language="en")
-    expert.training = make_training(trainer=expert, slug="viral-marketing", title="Viral marketing", format="course")
-    return expert
+    return make_public_expert(
+        user=make_user(email="trainer@example.com"),
+        name="Marie Média",
+        slug="marie-media",
+        focuses=["media"],
+        preferred_language="en",
+        training={"slug": "viral-marketing", "title": "Viral marketing", "format": "course"},
+    )
 
 
 def brief_url(expert, lang="fr", training=None):
@@ -199,10 +203,8 @@ def test_confirmation_re_posts_every_field_as_hidden_inputs(client, expert, obje
 
 
 def test_focus_mismatch_warns_and_links_to_experts_who_declare_it(client, expert, objectives):
-    networker = make_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"])
-    make_training(trainer=networker, focus="network")
-    both = make_expert(name="Bob Both", slug="bob-both", focuses=["media", "network"])
-    make_training(trainer=both)
+    make_public_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"], training={"focus": "network"})
+    make_public_expert(name="Bob Both", slug="bob-both", focuses=["media", "network"])
     private = make_expert(name="Paul Private", slug="paul-private", focuses=["network"])
     make_training(trainer=private, status=Status.DRAFT)
 
@@ -306,8 +308,9 @@ def test_success_page_says_what_happens_next(client, expert, objectives, django_
 
 
 def test_trainer_email_in_french_when_the_trainer_prefers_it(client, objectives, django_capture_on_commit_callbacks):
-    expert = make_expert(user=make_user(email="fr@example.com"), name="Jean", slug="jean", preferred_language="fr")
-    make_training(trainer=expert)
+    expert = make_public_expert(
+        user=make_user(email="fr@example.com"), name="Jean", slug="jean", preferred_language="fr"
+    )
     send(client, expert, django_capture_on_commit_callbacks, lang="en")
     to_trainer, to_visitor = mail.outbox
     assert to_trainer.subject == "Brief de Alice Visiteur : Diffuser vos messages"
@@ -450,16 +453,40 @@ def test_rate_limit_is_configurable(client, expert, objectives, settings, django
     assert 0 < int(response["Retry-After"]) <= 86400
 
 
-def test_rate_limit_reads_the_client_ip_from_the_configured_header(
+def test_without_a_trusted_proxy_a_spoofed_forwarded_for_does_not_dodge_the_brief_limit(
     client, expert, objectives, settings, django_capture_on_commit_callbacks
 ):
     settings.BRIEF_RATE_LIMIT = "1/h"
-    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXIES = 0
     url = brief_url(expert)
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_REAL_IP="198.51.100.1").status_code == 302
-        assert client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_REAL_IP="198.51.100.1").status_code == 429
-        assert client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_REAL_IP="198.51.100.2").status_code == 302
+        first = client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_FORWARDED_FOR="198.51.100.1")
+        assert first.status_code == 302
+        spoofed = client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert spoofed.status_code == 429
+    assert "Votre brief n’a pas été envoyé." in spoofed.content.decode()
+    assert Brief.objects.count() == 1
+
+
+def test_behind_one_proxy_the_brief_limit_counts_the_address_the_proxy_saw(
+    client, expert, objectives, settings, django_capture_on_commit_callbacks
+):
+    settings.BRIEF_RATE_LIMIT = "1/h"
+    settings.TRUSTED_PROXIES = 1
+    url = brief_url(expert)
+    balancer = {"REMOTE_ADDR": "10.0.0.254"}
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_FORWARDED_FOR="198.51.100.1", **balancer)
+        assert first.status_code == 302
+        # The same visitor prepends a made-up address; the proxy still appends the real one.
+        forged = client.post(
+            url, {**brief_data(), "confirm": "1"}, HTTP_X_FORWARDED_FOR="203.0.113.50, 198.51.100.1", **balancer
+        )
+        assert forged.status_code == 429
+        # Another visitor behind the same load balancer has their own budget.
+        other = client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_FORWARDED_FOR="198.51.100.2", **balancer)
+        assert other.status_code == 302
+    assert Brief.objects.count() == 2
 
 
 @pytest.mark.skipif(not settings_module.REDIS_URL, reason="needs REDIS_URL: the counter must live in shared Redis")
@@ -490,8 +517,7 @@ def _matcher_says(monkeypatch, focus, explanation="Because."):
 
 def test_mixed_objective_warns_about_the_focus_the_trainer_lacks(client, expert, objectives, monkeypatch):
     _matcher_says(monkeypatch, "mixed", "You named a message to spread and contacts to keep.")
-    networker = make_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"])
-    make_training(trainer=networker, focus="network")
+    make_public_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"], training={"focus": "network"})
 
     html = client.post(
         brief_url(expert), brief_data(objective="", objective_text="promouvoir et réseauter")
@@ -514,8 +540,7 @@ def test_unrecognised_objective_asks_nothing_of_the_trainer_and_says_so(client, 
 def test_brief_to_a_trainer_without_an_email_waits_for_one_instead_of_burning_retries(
     client, objectives, django_capture_on_commit_callbacks
 ):
-    unclaimed = make_expert(with_user=False, name="Sans Compte", slug="sans-compte")
-    make_training(trainer=unclaimed)
+    unclaimed = make_public_expert(with_user=False, name="Sans Compte", slug="sans-compte")
     send(client, unclaimed, django_capture_on_commit_callbacks)
     brief = Brief.objects.get()
     assert (brief.email_status, brief.email_attempts) == ("failed", 1)

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import make_expert, make_platform, make_training
+from tests.factories import make_expert, make_platform, make_public_expert, make_training
 
 pytestmark = pytest.mark.django_db
 
@@ -9,17 +9,9 @@ def _html(response):
     return response.content.decode()
 
 
-def _public(**fields):
-    platforms = fields.pop("platforms", ())
-    expert = make_expert(**fields)
-    expert.platforms.set(platforms)
-    make_training(trainer=expert, title=f"Training by {expert.name}")
-    return expert
-
-
 def test_expert_list_shows_cards_in_french(client):
     linkedin = make_platform(slug="linkedin", name_fr="LinkedIn", name_en="LinkedIn")
-    annie = _public(
+    annie = make_public_expert(
         name="Annie Tremblay",
         slug="annie-tremblay",
         headline="Stratège LinkedIn",
@@ -43,7 +35,7 @@ def test_expert_list_shows_cards_in_french(client):
 
 
 def test_expert_list_in_english(client):
-    _public(name="Marc Roy", focuses=["media"])
+    make_public_expert(name="Marc Roy", focuses=["media"])
     html = _html(client.get("/en/experts/"))
     assert "1 expert" in html
     assert '<span class="badge badge-media">Social media</span>' in html
@@ -51,8 +43,8 @@ def test_expert_list_in_english(client):
 
 
 def test_expert_list_filters_and_shows_chips(client):
-    _public(name="Media person", focuses=["media"])
-    _public(name="Network person", focuses=["network"])
+    make_public_expert(name="Media person", focuses=["media"])
+    make_public_expert(name="Network person", focuses=["network"])
     response = client.get("/en/experts/?focus=network")
     assert [e.name for e in response.context["experts"]] == ["Network person"]
     assert 'href="?">Focus: Social networking' in _html(response)
@@ -67,7 +59,7 @@ def test_expert_list_filters_and_shows_chips(client):
     ],
 )
 def test_expert_list_bad_values_are_form_errors(client, query, message):
-    _public(name="Still here")
+    make_public_expert(name="Still here")
     response = client.get(f"/fr/experts/?{query}")
     assert response.status_code == 200
     assert message in _html(response)
@@ -76,7 +68,7 @@ def test_expert_list_bad_values_are_form_errors(client, query, message):
 
 def test_expert_list_paginates_and_forgives_bad_pages(client):
     for n in range(14):
-        _public(name=f"Expert {n:02}")
+        make_public_expert(name=f"Expert {n:02}")
     assert len(client.get("/fr/experts/").context["experts"]) == 12
     assert client.get("/fr/experts/?page=abc").context["page_obj"].number == 1
     last = client.get("/fr/experts/?page=99999")
@@ -85,7 +77,7 @@ def test_expert_list_paginates_and_forgives_bad_pages(client):
 
 
 def test_expert_list_empty_state(client):
-    _public(name="Media person", focuses=["media"])
+    make_public_expert(name="Media person", focuses=["media"])
     html = _html(client.get("/fr/experts/?city=Tombouctou"))
     assert "Aucun expert ne correspond à votre recherche." in html
     assert '<a class="btn btn-primary" href="/fr/experts/">Voir tous les experts</a>' in html
@@ -125,7 +117,7 @@ def test_expert_detail_shows_profile_and_published_trainings(client):
 
 
 def test_expert_detail_in_english(client):
-    _public(name="Marc Roy", slug="marc-roy", focuses=["media"], languages=["en"])
+    make_public_expert(name="Marc Roy", slug="marc-roy", focuses=["media"], languages=["en"])
     html = _html(client.get("/en/experts/marc-roy/"))
     assert "Trainings by Marc Roy" in html
     assert "Social media" in html

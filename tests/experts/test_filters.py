@@ -2,7 +2,7 @@ import pytest
 
 from experts.filters import ExpertFilter
 from experts.models import Expert
-from tests.factories import make_expert, make_platform, make_training
+from tests.factories import make_expert, make_platform, make_public_expert
 
 pytestmark = pytest.mark.django_db
 
@@ -13,18 +13,10 @@ def _names(params):
     return sorted(e.name for e in f.qs)
 
 
-def _public(**fields):
-    platforms = fields.pop("platforms", ())
-    expert = make_expert(**fields)
-    expert.platforms.set(platforms)
-    make_training(trainer=expert)
-    return expert
-
-
 def test_focus_filter():
-    _public(name="Media", focuses=["media"])
-    _public(name="Network", focuses=["network"])
-    _public(name="Both", focuses=["media", "network"])
+    make_public_expert(name="Media", focuses=["media"])
+    make_public_expert(name="Network", focuses=["network"])
+    make_public_expert(name="Both", focuses=["media", "network"])
     assert _names({"focus": "network"}) == ["Both", "Network"]
     assert _names({"focus": "media"}) == ["Both", "Media"]
 
@@ -32,36 +24,36 @@ def test_focus_filter():
 def test_platform_filter_by_slug():
     linkedin = make_platform(slug="linkedin")
     tiktok = make_platform(slug="tiktok")
-    _public(name="In", platforms=[linkedin, tiktok])
-    _public(name="Tok", platforms=[tiktok])
+    make_public_expert(name="In", platforms=[linkedin, tiktok])
+    make_public_expert(name="Tok", platforms=[tiktok])
     assert _names({"platform": ["linkedin"]}) == ["In"]
     assert _names({"platform": ["tiktok"]}) == ["In", "Tok"]
 
 
 def test_city_filter_ignores_accents_and_case():
-    _public(name="Mtl", city="Montréal")
-    _public(name="Qc", city="Québec")
+    make_public_expert(name="Mtl", city="Montréal")
+    make_public_expert(name="Qc", city="Québec")
     assert _names({"city": "MONTREAL"}) == ["Mtl"]
 
 
 def test_language_filter():
-    _public(name="Fr", languages=["fr"])
-    _public(name="Bilingual", languages=["en", "fr"])
+    make_public_expert(name="Fr", languages=["fr"])
+    make_public_expert(name="Bilingual", languages=["en", "fr"])
     assert _names({"language": "en"}) == ["Bilingual"]
     assert _names({"language": "fr"}) == ["Bilingual", "Fr"]
 
 
 def test_filters_combine():
     linkedin = make_platform(slug="linkedin")
-    _public(name="Yes", focuses=["network"], city="Laval", languages=["fr"], platforms=[linkedin])
-    _public(name="Wrong city", focuses=["network"], city="Gatineau", languages=["fr"], platforms=[linkedin])
+    make_public_expert(name="Yes", focuses=["network"], city="Laval", languages=["fr"], platforms=[linkedin])
+    make_public_expert(name="Wrong city", focuses=["network"], city="Gatineau", languages=["fr"], platforms=[linkedin])
     params = {"focus": "network", "platform": ["linkedin"], "city": "laval", "language": "fr"}
     assert _names(params) == ["Yes"]
 
 
 def test_only_public_experts_are_filtered():
     make_expert(name="No training", focuses=["media"])
-    _public(name="Public", focuses=["media"])
+    make_public_expert(name="Public", focuses=["media"])
     assert _names({"focus": "media"}) == ["Public"]
 
 

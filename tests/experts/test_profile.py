@@ -135,6 +135,9 @@ def test_non_image_is_refused(client, expert):
     fake = SimpleUploadedFile("photo.png", b"<?php echo 'hi'; ?>", content_type="image/png")
     response = client.post(URL, _data(photo=fake))
     assert response.status_code == 200
+    html = response.content.decode()
+    assert "Transférez une image valide." in html
+    assert "Veuillez corriger les erreurs ci-dessous." in html
     expert.refresh_from_db()
     assert not expert.photo
 

@@ -193,7 +193,11 @@ FORMS = [
         "signup",
         lambda w: reverse("experts:signup"),
         ("name",),
-        data={"email": "new-trainer@example.com", "password": "a-long-test-password"},
+        data={
+            "email": "new-trainer@example.com",
+            "password": "a-long-test-password",
+            "password_confirm": "a-long-test-password",
+        },
         settings={"RATELIMIT_ENABLE": False},
         browser=False,
     ),
