@@ -38,6 +38,8 @@ def test_a_second_anonymous_visit_is_served_from_the_cache(client, world, url, d
     assert second.status_code == 200
     assert _text(second) == _text(first)
     assert "Cookie" in second["Vary"]  # no shared HTTP cache may hand it to a logged-in visitor
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language", "Content-Type"):
+        assert second[header] == first[header]
 
 
 @pytest.mark.parametrize("url", ["/fr/trainings/", "/fr/trainings/vendre/", "/fr/experts/chloe/", "/fr/"])
