@@ -225,6 +225,19 @@ SIGNUP_FIELDS = ("name",)
 SIGNUP_WIDTH = 120  # the name's maximum length
 OFFER_FIELDS = ("title", "summary", "description", "city", "sessions-0-venue", "sessions-0-address", "sessions-0-city")
 OFFER_WIDTH = 80  # the cities' maximum length
+OFFER_DATA = {
+    "focus": "media",
+    "format": "workshop",
+    "competences": "knowledge",
+    "level": "beginner",
+    "mode": "in_person",
+    "language": "fr",
+    "duration_hours": "3",
+    "price": "100",
+    "currency": "CAD",
+    "sessions-0-starts_at": (timezone.now() + timedelta(days=30)).strftime("%Y-%m-%dT10:00"),
+    "sessions-0-ends_at": (timezone.now() + timedelta(days=30)).strftime("%Y-%m-%dT12:00"),
+}
 
 
 def _latest_brief():
@@ -357,19 +370,7 @@ FORMS = [
         lambda w: reverse("experts:offer_create"),
         OFFER_FIELDS,
         role="trainer",
-        data={
-            "focus": "media",
-            "format": "workshop",
-            "competences": "knowledge",
-            "level": "beginner",
-            "mode": "in_person",
-            "language": "fr",
-            "duration_hours": "3",
-            "price": "100",
-            "currency": "CAD",
-            "sessions-0-starts_at": (timezone.now() + timedelta(days=30)).strftime("%Y-%m-%dT10:00"),
-            "sessions-0-ends_at": (timezone.now() + timedelta(days=30)).strftime("%Y-%m-%dT12:00"),
-        },
+        data=OFFER_DATA,
         hidden={"sessions-TOTAL_FORMS": "1", "sessions-INITIAL_FORMS": "0"},
         shown_on=(
             # Before the note sends it to review: a submitted offer is not editable.
@@ -382,5 +383,16 @@ FORMS = [
         stored_on=(_offers_in_review_pages, _published_offer_pages),
         spread=True,
         width=OFFER_WIDTH,
+    ),
+    # No payload is a web address: the offer is refused and its form shows the value again.
+    Form(
+        "offer-link",
+        lambda w: reverse("experts:offer_create"),
+        ("sessions-0-online_url",),
+        role="trainer",
+        data={**OFFER_DATA, "title": "Atelier en ligne", "summary": "Un atelier.", "mode": "online"},
+        hidden={"sessions-TOTAL_FORMS": "1", "sessions-INITIAL_FORMS": "0"},
+        spread=True,
+        width=200,  # the link's maximum length
     ),
 ]
