@@ -4,6 +4,15 @@ A payload that runs opens a dialog or sets window.__xss. Pages are rendered
 with the site's CSP bypassed: whatever would run under the CSP runs without it
 too, so this proves that escaping and sanitising alone stop every payload and
 the CSP is only a second wall. Console messages are logged, not failed on.
+
+Every form of tests/security/injection.py FORMS is submitted here, as a
+person would: the visitor's search, match, login and brief, the trainer's
+sign-up, profile and offer (with its note to the curator). The forms that
+store what they get spread the corpus over their fields (see `spread()`);
+then every page that shows what they stored is rendered once: the trainer's
+dashboard, inbox, briefs and offers, the curator's admin lists, review and
+change screens, the public expert and training pages. The emails are plain
+text and shown on no page.
 """
 
 from urllib.parse import urlencode
@@ -13,7 +22,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from tests.browser.visits import log_in, submit_form
-from tests.security.injection import FORMS, build_payload_world, payload_pages
+from tests.security.injection import FORMS, build_payload_world, payload_pages, spread
 from tests.security.payloads import PAYLOADS
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -29,6 +38,7 @@ def xss_page(browser, live_server):
     page.on("console", lambda msg: print(f"console {msg.type} on {page.url}: {msg.text}"))
     page.set_default_timeout(10_000)
     page.ran = ran
+    page.sessions = {}  # role -> its session cookies
     yield page
     context.close()
 
@@ -56,38 +66,64 @@ def test_stored_payloads_never_run(xss_page, live_server):
         assert_nothing_ran(xss_page)
 
 
-@pytest.mark.parametrize("form", [f for f in FORMS if f.browser], ids=str)
+@pytest.mark.parametrize("form", FORMS, ids=str)
 def test_submitted_payloads_never_run(xss_page, live_server, form):
-    world = build_payload_world() if form.role or form.shown_on else None
+    """Each form is submitted once per payload in every field, or with the payloads spread over its fields."""
+    world = build_payload_world() if form.role or form.shown_on or form.stored_on else None
+    if form.spread:
+        submissions = spread(form.fields, form.width)
+    else:
+        submissions = [dict.fromkeys(form.fields, payload) for payload in PAYLOADS]
     with override_settings(**form.settings):
-        _submit_everywhere(xss_page, live_server, form, world)
+        for j, values in enumerate(submissions):
+            _submit_once(xss_page, live_server, form, world, j, values)
+        for stored_on in form.stored_on:
+            for role, path in stored_on(world):
+                _show(xss_page, live_server, world, role, path)
 
 
-def _submit_everywhere(xss_page, live_server, form, world):
-    for payload in PAYLOADS:
-        if form.role:
-            log_in(xss_page, live_server.url, world.user(form.role))
-        with translation.override("fr"):
-            path = form.path(world)
-        if form.method == "get":
-            answer = xss_page.goto(f"{path}?{urlencode(dict.fromkeys(form.fields, payload))}")
-            assert answer.status < 500, f"{form.id} answered {answer.status} to {payload!r}"
-        else:
-            xss_page.goto(path)
-            answer = submit_form(xss_page, {**form.data, **dict.fromkeys(form.fields, payload)})
-            assert answer.status < 500, f"{form.id} answered {answer.status} to {payload!r}"
+def _submit_once(xss_page, live_server, form, world, j, values):
+    _log_in_as(xss_page, live_server, world, form.role)
+    with translation.override("fr"):
+        path = form.path(world)
+    if form.method == "get":
+        answer = xss_page.goto(f"{path}?{urlencode(values)}")
+    else:
+        xss_page.goto(path)
+        answer = submit_form(xss_page, {**form.data, **(form.vary(j) if form.vary else {}), **values})
+    assert answer.status < 500, f"{form.id} answered {answer.status} to {values}"
+    assert_nothing_ran(xss_page)
+    for name, value in form.confirm.items():
+        with xss_page.expect_navigation() as navigation:
+            xss_page.locator(f"main [type=submit][name='{name}'][value='{value}']").click()
+        assert navigation.value.status < 500, f"{form.id} confirmation answered {navigation.value.status}"
         assert_nothing_ran(xss_page)
-        for name, value in form.confirm.items():
-            with xss_page.expect_navigation() as navigation:
-                xss_page.locator(f"main [type=submit][name='{name}'][value='{value}']").click()
-            assert navigation.value.status < 500, f"{form.id} confirmation answered {navigation.value.status}"
-            assert_nothing_ran(xss_page)
+    if form.follow:
+        # The follow-up form carries all of this submission's payloads, one a line.
+        answer = submit_form(xss_page, dict.fromkeys(form.follow_fields, "\n".join(values.values())))
+        assert answer.status == 200, f"{form.id} follow-up answered {answer.status}"
+        assert_nothing_ran(xss_page)
+    if not form.stored_on:
         for shown_on in form.shown_on:
-            role, shown_path = shown_on(world)
-            if role:
-                log_in(xss_page, live_server.url, world.user(role))
-            xss_page.goto(shown_path)
-            assert_nothing_ran(xss_page)
+            _show(xss_page, live_server, world, *shown_on(world))
+
+
+def _log_in_as(xss_page, live_server, world, role):
+    """The browser becomes `role` (None: a visitor); each role's session is opened once and kept."""
+    xss_page.context.clear_cookies()
+    if role:
+        if role not in xss_page.sessions:
+            log_in(xss_page, live_server.url, world.user(role))
+            xss_page.sessions[role] = xss_page.context.cookies()
+        xss_page.context.add_cookies(xss_page.sessions[role])
+
+
+def _show(xss_page, live_server, world, role, path):
+    """Open a page that shows what was stored, as `role`, and check that nothing ran."""
+    _log_in_as(xss_page, live_server, world, role)
+    answer = xss_page.goto(path)
+    assert answer.status == 200, f"{path} answered {answer.status} to {role or 'a visitor'}"
+    assert_nothing_ran(xss_page)
 
 
 def test_a_payload_that_runs_is_caught(xss_page):

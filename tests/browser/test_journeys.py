@@ -28,8 +28,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a-long-test-password"
 
-# What a visitor reads, per language.
-VISITOR = {
+# What a visitor reads, per language, in both journeys.
+WORDS = {
     "fr": dict(
         objective_box="Votre objectif, dans vos mots",
         objective="utiliser les médias sociaux pour garder contact avec mes clients",
@@ -46,12 +46,22 @@ VISITOR = {
         consent="J’accepte que ce formateur me contacte par courriel au sujet de ce brief.",
         review="Relire mon brief",
         check_heading="Vérifiez votre brief avant de l’envoyer",
-        focus="Réseaux sociaux — Maintenir vos contacts en vie",
+        detected_focus="Réseaux sociaux — Maintenir vos contacts en vie",
         declares="Nadia Roy déclare cette spécialité.",
         send="Envoyer mon brief",
         sent_heading="Votre brief a été envoyé",
         sent_status="Merci : votre brief est en route vers Nadia Roy.",
         confirmation_subject="Votre brief à Nadia Roy a été envoyé",
+        # The catalogue.
+        focus_filter="Orientation",
+        focus_value="Réseaux sociaux",
+        format_filter="Format",
+        format_value="Atelier",
+        show="Afficher les formations",
+        count="13 formations",
+        next="Suivante",
+        page2="Page 2 sur 2",
+        subscribe="S’abonner à cette recherche (.ics)",
     ),
     "en": dict(
         objective_box="Your objective, in your own words",
@@ -69,19 +79,29 @@ VISITOR = {
         consent="I agree that this trainer contacts me by email about this brief.",
         review="Review my brief",
         check_heading="Check your brief before sending",
-        focus="Social networking — Keep your contacts alive",
+        detected_focus="Social networking — Keep your contacts alive",
         declares="Nadia Roy declares this specialty.",
         send="Send my brief",
         sent_heading="Your brief was sent",
         sent_status="Thank you: your brief is on its way to Nadia Roy.",
         confirmation_subject="Your brief to Nadia Roy was sent",
+        # The catalogue.
+        focus_filter="Focus",
+        focus_value="Social networking",
+        format_filter="Format",
+        format_value="Workshop",
+        show="Show trainings",
+        count="13 trainings",
+        next="Next",
+        page2="Page 2 of 2",
+        subscribe="Subscribe to this search (.ics)",
     ),
 }
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_visitor_goes_from_an_objective_to_a_sent_brief(page, lang):
-    words = VISITOR[lang]
+    words = WORDS[lang]
     objectives = create_demo_objectives()
     nadia = make_expert(
         user=make_user(email="nadia@example.com"), name="Nadia Roy", slug="nadia-roy", focuses=["network"]
@@ -120,7 +140,7 @@ def test_visitor_goes_from_an_objective_to_a_sent_brief(page, lang):
     page.get_by_role("button", name=words["review"]).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(words["check_heading"])
-    expect(page.locator("#detected-focus")).to_have_text(words["focus"])
+    expect(page.locator("#detected-focus")).to_have_text(words["detected_focus"])
     expect(page.get_by_text(words["declares"])).to_be_visible()
     assert Brief.objects.count() == 0 and mail.outbox == []
     page.get_by_role("button", name=words["send"]).click()
@@ -144,35 +164,9 @@ def test_visitor_goes_from_an_objective_to_a_sent_brief(page, lang):
     assert emails["nadia@example.com"].startswith("Brief de Alice Visiteur : ")
 
 
-CATALOGUE = {
-    "fr": dict(
-        focus="Orientation",
-        focus_value="Réseaux sociaux",
-        format="Format",
-        format_value="Atelier",
-        show="Afficher les formations",
-        count="13 formations",
-        next="Suivante",
-        page2="Page 2 sur 2",
-        subscribe="S’abonner à cette recherche (.ics)",
-    ),
-    "en": dict(
-        focus="Focus",
-        focus_value="Social networking",
-        format="Format",
-        format_value="Workshop",
-        show="Show trainings",
-        count="13 trainings",
-        next="Next",
-        page2="Page 2 of 2",
-        subscribe="Subscribe to this search (.ics)",
-    ),
-}
-
-
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_visitor_filters_pages_and_subscribes_to_the_search(page, lang):
-    words = CATALOGUE[lang]
+    words = WORDS[lang]
     trainer = make_expert(name="Annie Tremblay", focuses=["media", "network"])
     expected = {}  # UID -> start, to the second
     for n in range(13):
@@ -188,8 +182,8 @@ def test_visitor_filters_pages_and_subscribes_to_the_search(page, lang):
     make_session(hidden)
 
     page.goto(f"/{lang}/trainings/")
-    page.get_by_role("combobox", name=words["focus"], exact=True).select_option(label=words["focus_value"])
-    page.get_by_role("combobox", name=words["format"], exact=True).select_option(label=words["format_value"])
+    page.get_by_role("combobox", name=words["focus_filter"], exact=True).select_option(label=words["focus_value"])
+    page.get_by_role("combobox", name=words["format_filter"], exact=True).select_option(label=words["format_value"])
     page.get_by_role("button", name=words["show"]).click()
     page.wait_for_url(f"**/{lang}/trainings/?focus=network&format=workshop")
     expect(page.locator("#results-title")).to_have_text(words["count"])

@@ -23,6 +23,8 @@ def visit(page, base_url, world, entry, lang="fr"):
     response = page.goto(url)
     expected = 200 if entry.form else entry.status
     assert response.status == expected, f"{url} answered {response.status}, expected {expected}"
+    if entry.ready:
+        page.locator(entry.ready).first.wait_for()
     if entry.form:
         submit_form(page, entry.form_data(world))
     return url

@@ -1,7 +1,8 @@
 """What in a rendered page could run a script, found by parsing it like a browser tokeniser does.
 
 `unsafe_markup(html)` lists every element or attribute that could execute code:
-inline scripts (JSON-LD must stay valid JSON), scripts not served from /static/,
+inline scripts (JSON-LD must stay valid JSON), scripts not served from /static/
+(or the admin's /<lang>/admin/jsi18n/),
 event-handler attributes, javascript:/vbscript:/data:text/html URLs, frames,
 objects, <base>, meta refresh, and inline styles (the CSP forbids them).
 """
@@ -14,6 +15,8 @@ FORBIDDEN_TAGS = {"iframe", "frame", "frameset", "object", "embed", "applet", "b
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "background", "srcdoc"}
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 _CONTROL = re.compile(r"[\x00-\x20]+")
+# Our own scripts: static files, and the admin's translation catalogue (Django's JavaScriptCatalog view).
+_OWN_SCRIPT = re.compile(r"^(/static/|/(fr|en)/admin/jsi18n/$)")
 
 
 def _dangerous_url(value):
@@ -37,7 +40,7 @@ class _Finder(HTMLParser):
             src = attributes.get("src")
             if attributes.get("type") == "application/ld+json" and src is None:
                 self._json_ld = []
-            elif not (src or "").startswith("/static/"):
+            elif not _OWN_SCRIPT.match(src or ""):
                 self.problems.append(f"line {where}: <script src={src!r}>")
         for name, value in attrs:
             if name.startswith("on"):

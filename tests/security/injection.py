@@ -26,11 +26,20 @@ class PayloadWorld:
     objectives: list = field(default_factory=list)
     briefs: list = field(default_factory=list)
     trainer: object = None
+    curator: object = None
 
     def user(self, role):
-        """None (a visitor), "trainer" (the first expert's account) or "expert-<i>"."""
+        """None (a visitor), "trainer" (the first expert's account), "curator", "expert-<i>" or "user-<pk>"."""
         if role == "trainer":
             return self.trainer
+        if role == "curator":
+            if self.curator is None:
+                self.curator = factories.make_curator()
+            return self.curator
+        if role and role.startswith("user-"):
+            from django.contrib.auth import get_user_model
+
+            return get_user_model().objects.get(pk=int(role.removeprefix("user-")))
         if role and role.startswith("expert-"):
             return self.experts[int(role.removeprefix("expert-"))].user
         return None
@@ -150,7 +159,11 @@ def payload_pages(world, full=True):
 
 @dataclass(frozen=True)
 class Form:
-    """A form a visitor or trainer fills. Each payload goes into every field of `fields`."""
+    """A form a visitor or trainer fills. Each payload goes into every field of `fields`.
+
+    The test client posts each payload into all the fields at once, once per
+    payload. So does Chromium (tests/browser/test_injection.py), unless `spread`.
+    """
 
     id: str
     path: object  # callable(world) -> path
@@ -158,98 +171,73 @@ class Form:
     method: str = "post"
     role: str | None = None
     data: dict = field(default_factory=dict)  # valid values for the other required fields
-    shown_on: tuple = ()  # callables(world) -> (role, path) of pages that show what was submitted
+    # callables(world) -> (role, path) of pages that show what was just submitted (in Chromium, only when
+    # there is no `stored_on`)
+    shown_on: tuple = ()
+    # callables(world) -> [(role, path)] of the pages that show everything submitted: after the last submission
+    # Chromium calls each in turn and renders its pages once (a later one may move the content on, as a curator
+    # would). The test client, which checks each payload's pages as it goes, does not use them.
+    stored_on: tuple = ()
+    vary: object = None  # callable(j) -> the values of submission j that must differ (a new account's email)
+    # Chromium spreads the corpus over the fields instead (see `spread()`): these forms store what they get,
+    # and one page load per payload per form and per page that shows it would cost many minutes.
+    spread: bool = False
+    width: int | None = None  # for `spread()`: several payloads per field up to this length
     settings: dict = field(default_factory=dict)  # e.g. a higher rate limit for the corpus
     # A confirmation step after the first answer: the button's name and value (e.g. {"confirm": "1"}),
     # pressed in the browser, added to a second POST by the test client.
     confirm: dict = field(default_factory=dict)
     # Fields the page already carries (a formset's management form): the test client adds them.
     hidden: dict = field(default_factory=dict)
-    # Also submitted in Chromium by tests/browser/test_injection.py (slow: the new forms run client-side only).
-    browser: bool = True
+    # A second form on the answer page whose fields get the payloads too (the note to the curator sent with an
+    # offer): Chromium fills it there; the test client posts `follow_data` and the fields to `follow(world)`
+    # once it has seen the pages of `shown_on`.
+    follow_fields: tuple = ()
+    follow: object = None
+    follow_data: dict = field(default_factory=dict)
 
     def __str__(self):
         return self.id
 
 
-FORMS = [
-    Form("login", lambda w: reverse("experts:login"), ("username", "password")),
-    Form("catalogue-search", lambda w: reverse("catalogue:training_list"), ("q", "city"), method="get"),
-    Form("match", lambda w: reverse("catalogue:match"), ("objective",), method="get"),
-    Form(
-        "brief",
-        lambda w: reverse("experts:brief", kwargs={"slug": w.experts[0].slug}),
-        ("objective_text", "audience", "dates", "budget", "message", "name"),
-        data={"email": "visitor@example.com", "consent": "on", "language": "fr"},
-        settings={"BRIEF_RATE_LIMIT": "1000/h"},
-        confirm={"confirm": "1"},
-        shown_on=(
-            lambda w: ("trainer", reverse("experts:brief_list")),
-            lambda w: ("trainer", reverse("experts:brief_detail", kwargs={"pk": _latest_brief().pk})),
-        ),
-        browser=False,
-    ),
-    Form(
-        "signup",
-        lambda w: reverse("experts:signup"),
-        ("name",),
-        data={
-            "email": "new-trainer@example.com",
-            "password": "a-long-test-password",
-            "password_confirm": "a-long-test-password",
-        },
-        settings={"RATELIMIT_ENABLE": False},
-        browser=False,
-    ),
-    Form(
-        "profile",
-        lambda w: reverse("experts:profile_edit"),
-        ("name", "headline", "bio", "city"),
-        role="trainer",
-        data={"focuses": "media", "languages": "fr", "preferred_language": "fr"},
-        shown_on=(
-            lambda w: (None, w.experts[0].get_absolute_url()),
-            lambda w: (None, w.trainings[0].get_absolute_url()),
-            lambda w: ("trainer", reverse("experts:dashboard")),
-        ),
-        browser=False,
-    ),
-    Form(
-        "profile-links",
-        lambda w: reverse("experts:profile_edit"),
-        ("website", "social_links"),
-        role="trainer",
-        data={"name": "Alice", "focuses": "media", "languages": "fr", "preferred_language": "fr"},
-        shown_on=(lambda w: (None, w.experts[0].get_absolute_url()),),
-        browser=False,
-    ),
-    Form(
-        "offer",
-        lambda w: reverse("experts:offer_create"),
-        ("title", "summary", "description", "city", "sessions-0-venue", "sessions-0-address", "sessions-0-city"),
-        role="trainer",
-        data={
-            "focus": "media",
-            "format": "workshop",
-            "competences": "knowledge",
-            "level": "beginner",
-            "mode": "in_person",
-            "language": "fr",
-            "duration_hours": "3",
-            "price": "100",
-            "currency": "CAD",
-            "sessions-0-starts_at": (timezone.now() + timedelta(days=30)).strftime("%Y-%m-%dT10:00"),
-            "sessions-0-ends_at": (timezone.now() + timedelta(days=30)).strftime("%Y-%m-%dT12:00"),
-        },
-        hidden={"sessions-TOTAL_FORMS": "1", "sessions-INITIAL_FORMS": "0"},
-        shown_on=(
-            lambda w: ("trainer", reverse("experts:offer_detail", kwargs={"pk": _latest_offer(w).pk})),
-            lambda w: ("trainer", reverse("experts:offer_edit", kwargs={"pk": _latest_offer(w).pk})),
-            lambda w: ("trainer", reverse("experts:dashboard")),
-        ),
-        browser=False,
-    ),
-]
+def spread(fields, width=None):
+    """Chromium's submissions of a `spread` form: each field gets different payloads, each payload goes in once.
+
+    Submission j fills field k with the (j·len(fields) + k)-th value, a value being one payload, or as many
+    consecutive payloads as fit in `width` characters. Every field carries payloads and every payload is
+    submitted and rendered in the browser; that each payload in each field comes back inert is checked on the
+    server's HTML for every combination (tests/security/test_injection.py).
+    """
+    values = []
+    for payload in PAYLOADS:
+        if values and width and len(f"{values[-1]} {payload}") <= width:
+            values[-1] = f"{values[-1]} {payload}"
+        else:
+            values.append(payload)
+    per = len(fields)
+    values += values[: -len(values) % per]  # the last submission fills its remaining fields from the start
+    return [dict(zip(fields, values[j : j + per], strict=True)) for j in range(0, len(values), per)]
+
+
+BRIEF_FIELDS = ("objective_text", "audience", "dates", "budget", "message", "name")
+BRIEF_WIDTH = 100  # the budget's maximum length
+SIGNUP_FIELDS = ("name",)
+SIGNUP_WIDTH = 120  # the name's maximum length
+OFFER_FIELDS = ("title", "summary", "description", "city", "sessions-0-venue", "sessions-0-address", "sessions-0-city")
+OFFER_WIDTH = 80  # the cities' maximum length
+OFFER_DATA = {
+    "focus": "media",
+    "format": "workshop",
+    "competences": "knowledge",
+    "level": "beginner",
+    "mode": "in_person",
+    "language": "fr",
+    "duration_hours": "3",
+    "price": "100",
+    "currency": "CAD",
+    "sessions-0-starts_at": (timezone.now() + timedelta(days=30)).strftime("%Y-%m-%dT10:00"),
+    "sessions-0-ends_at": (timezone.now() + timedelta(days=30)).strftime("%Y-%m-%dT12:00"),
+}
 
 
 def _latest_brief():
@@ -262,3 +250,153 @@ def _latest_offer(world):
     from catalogue.models import Training
 
     return Training.objects.filter(trainer=world.experts[0]).latest("pk")
+
+
+def _brief_pages(world):
+    """The briefs sent through the form: the trainer's inbox and each brief; the curator's list and each brief."""
+    from experts.models import Brief
+
+    sent = list(Brief.objects.filter(pk__gt=world.briefs[-1].pk).order_by("pk"))
+    assert len(sent) == len(spread(BRIEF_FIELDS, BRIEF_WIDTH)), f"{len(sent)} briefs stored through the form"
+    last_page = (Brief.objects.filter(expert=world.experts[0]).count() - 1) // 20 + 1
+    pages = [("trainer", f"{reverse('experts:brief_list')}?page={n}") for n in range(1, last_page + 1)]
+    pages += [("trainer", reverse("experts:brief_detail", kwargs={"pk": b.pk})) for b in sent]
+    pages.append(("curator", f"{reverse('admin:experts_brief_changelist')}?{urlencode({'q': 'visitor@example.com'})}"))
+    pages += [("curator", reverse("admin:experts_brief_change", args=[b.pk])) for b in sent]
+    return pages
+
+
+def _signup_pages(world):
+    """The trainers who signed up: each one's dashboard and the curator's list (the profile form's pages
+    include the curator's page of one expert)."""
+    from experts.models import Expert
+
+    new = list(Expert.objects.filter(user__email__startswith="new-trainer-").order_by("pk"))
+    assert len(new) == len(spread(SIGNUP_FIELDS, SIGNUP_WIDTH)), f"{len(new)} trainers signed up"
+    pages = [(f"user-{e.user_id}", reverse("experts:dashboard")) for e in new]
+    pages.append(("curator", f"{reverse('admin:experts_expert_changelist')}?{urlencode({'q': 'new-trainer-'})}"))
+    return pages
+
+
+def _offers_in_review_pages(world):
+    """The offers sent through the form (with the note), as the trainer and the curator see them."""
+    # Each offer's own page was the answer to the note that sent it to review.
+    offers = _submitted_offers(world)
+    pages = [("trainer", reverse("experts:dashboard"))]
+    pages.append(("curator", reverse("admin:catalogue_training_changelist")))
+    pages += [("curator", reverse("admin:catalogue_training_review", args=[t.pk])) for t in offers]
+    pages += [("curator", reverse("admin:catalogue_training_change", args=[t.pk])) for t in offers]
+    return pages
+
+
+def _published_offer_pages(world):
+    """The same offers published by a curator (through the workflow): their public pages and their edit form."""
+    from catalogue import workflow
+
+    offers = _submitted_offers(world)
+    for training in offers:
+        workflow.transition(training, workflow.Action.PUBLISH, by=world.user("curator"))
+    pages = [(None, t.get_absolute_url()) for t in offers]
+    return pages + [("trainer", reverse("experts:offer_edit", kwargs={"pk": t.pk})) for t in offers]
+
+
+def _submitted_offers(world):
+    from catalogue.models import Training
+
+    offers = list(Training.objects.filter(trainer=world.experts[0], status=Status.SUBMITTED).order_by("pk"))
+    assert len(offers) == len(spread(OFFER_FIELDS, OFFER_WIDTH)), (
+        f"{len(offers)} offers sent to review through the form"
+    )
+    return offers
+
+
+FORMS = [
+    Form("login", lambda w: reverse("experts:login"), ("username", "password")),
+    Form("catalogue-search", lambda w: reverse("catalogue:training_list"), ("q", "city"), method="get"),
+    Form("match", lambda w: reverse("catalogue:match"), ("objective",), method="get"),
+    Form(
+        "brief",
+        lambda w: reverse("experts:brief", kwargs={"slug": w.experts[0].slug}),
+        BRIEF_FIELDS,
+        data={"email": "visitor@example.com", "consent": "on", "language": "fr"},
+        settings={"BRIEF_RATE_LIMIT": "1000/h"},
+        confirm={"confirm": "1"},
+        shown_on=(
+            lambda w: ("trainer", reverse("experts:brief_list")),
+            lambda w: ("trainer", reverse("experts:brief_detail", kwargs={"pk": _latest_brief().pk})),
+        ),
+        stored_on=(_brief_pages,),
+        spread=True,
+        width=BRIEF_WIDTH,
+    ),
+    Form(
+        "signup",
+        lambda w: reverse("experts:signup"),
+        SIGNUP_FIELDS,
+        data={
+            "email": "new-trainer@example.com",
+            "password": "a-long-test-password",
+            "password_confirm": "a-long-test-password",
+        },
+        settings={"RATELIMIT_ENABLE": False},
+        vary=lambda j: {"email": f"new-trainer-{j}@example.com"},
+        spread=True,
+        width=SIGNUP_WIDTH,
+        stored_on=(_signup_pages,),
+    ),
+    Form(
+        "profile",
+        lambda w: reverse("experts:profile_edit"),
+        ("name", "headline", "bio", "city"),
+        role="trainer",
+        data={"focuses": "media", "languages": "fr", "preferred_language": "fr"},
+        shown_on=(
+            lambda w: (None, w.experts[0].get_absolute_url()),
+            lambda w: (None, w.trainings[0].get_absolute_url()),
+            lambda w: ("trainer", reverse("experts:dashboard")),
+            lambda w: ("curator", reverse("admin:experts_expert_change", args=[w.experts[0].pk])),
+        ),
+        spread=True,
+        width=80,  # the city's maximum length
+    ),
+    Form(
+        "profile-links",
+        lambda w: reverse("experts:profile_edit"),
+        ("website", "social_links"),
+        role="trainer",
+        data={"name": "Alice", "focuses": "media", "languages": "fr", "preferred_language": "fr"},
+        shown_on=(lambda w: (None, w.experts[0].get_absolute_url()),),
+        spread=True,
+        width=200,  # the website's maximum length
+    ),
+    Form(
+        "offer",
+        lambda w: reverse("experts:offer_create"),
+        OFFER_FIELDS,
+        role="trainer",
+        data=OFFER_DATA,
+        hidden={"sessions-TOTAL_FORMS": "1", "sessions-INITIAL_FORMS": "0"},
+        shown_on=(
+            # Before the note sends it to review: a submitted offer is not editable.
+            lambda w: ("trainer", reverse("experts:offer_edit", kwargs={"pk": _latest_offer(w).pk})),
+        ),
+        # The trainer's note to the curator, sent with the offer from its page.
+        follow_fields=("message",),
+        follow=lambda w: reverse("experts:offer_transition", kwargs={"pk": _latest_offer(w).pk}),
+        follow_data={"action": "submit"},
+        stored_on=(_offers_in_review_pages, _published_offer_pages),
+        spread=True,
+        width=OFFER_WIDTH,
+    ),
+    # No payload is a web address: the offer is refused and its form shows the value again.
+    Form(
+        "offer-link",
+        lambda w: reverse("experts:offer_create"),
+        ("sessions-0-online_url",),
+        role="trainer",
+        data={**OFFER_DATA, "title": "Atelier en ligne", "summary": "Un atelier.", "mode": "online"},
+        hidden={"sessions-TOTAL_FORMS": "1", "sessions-INITIAL_FORMS": "0"},
+        spread=True,
+        width=200,  # the link's maximum length
+    ),
+]

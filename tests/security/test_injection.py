@@ -90,6 +90,13 @@ def _submit_everywhere(form, world, problems):
             if role:
                 viewer.force_login(world.user(role))
             pages.append((path, viewer.get(path).text))
+        if form.follow:
+            target = form.follow(world)
+            response = client.post(
+                target, {**form.follow_data, **dict.fromkeys(form.follow_fields, payload)}, follow=True
+            )
+            assert response.status_code == 200, f"{form.id} follow-up answered {response.status_code}"
+            pages.append((f"follow-up {target}", response.text))
         for where, html in pages:
             if found := unsafe_markup(html):
                 problems[f"{payload!r} on {where}"] = found
