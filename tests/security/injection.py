@@ -184,6 +184,9 @@ class Form:
     spread: bool = False
     width: int | None = None  # for `spread()`: several payloads per field up to this length
     settings: dict = field(default_factory=dict)  # e.g. a higher rate limit for the corpus
+    # False where a browser cannot type the payloads at all (number and date inputs): only a forged request
+    # sends them, which the test client does.
+    browser: bool = True
     # A confirmation step after the first answer: the button's name and value (e.g. {"confirm": "1"}),
     # pressed in the browser, added to a second POST by the test client.
     confirm: dict = field(default_factory=dict)
@@ -398,5 +401,34 @@ FORMS = [
         hidden={"sessions-TOTAL_FORMS": "1", "sessions-INITIAL_FORMS": "0"},
         spread=True,
         width=200,  # the link's maximum length
+    ),
+    # Typed fields (e-mail, numbers, dates): no payload is a valid value, so nothing is stored; each form
+    # shows the refused value again, next to its error.
+    Form(
+        "brief-email",
+        lambda w: reverse("experts:brief", kwargs={"slug": w.experts[0].slug}),
+        ("email",),
+        data={"objective_text": "Vendre mes produits", "name": "Ana", "consent": "on", "language": "fr"},
+        settings={"BRIEF_RATE_LIMIT": "1000/h"},
+        spread=True,
+        width=254,  # an e-mail address's maximum length
+    ),
+    Form(
+        "signup-email",
+        lambda w: reverse("experts:signup"),
+        ("email",),
+        data={"name": "Ana", "password": "a-long-test-password", "password_confirm": "a-long-test-password"},
+        settings={"RATELIMIT_ENABLE": False},
+        spread=True,
+        width=254,
+    ),
+    Form(
+        "offer-numbers-and-dates",
+        lambda w: reverse("experts:offer_create"),
+        ("duration_hours", "price", "sessions-0-starts_at", "sessions-0-ends_at", "sessions-0-seats"),
+        role="trainer",
+        data={**OFFER_DATA, "title": "Atelier", "summary": "Un atelier."},
+        hidden={"sessions-TOTAL_FORMS": "1", "sessions-INITIAL_FORMS": "0"},
+        browser=False,
     ),
 ]
