@@ -45,6 +45,17 @@ class Currency(models.TextChoices):
     USD = "USD", "USD"
 
 
+class SessionTimeZone(models.TextChoices):
+    """Where a session's clock is read: trainers teach in Québec, the rest of Canada and France."""
+
+    EASTERN = "America/Montreal", _("Québec, Ontario (Eastern time)")
+    ATLANTIC = "America/Halifax", _("Atlantic Canada (Atlantic time)")
+    CENTRAL = "America/Winnipeg", _("Manitoba (Central time)")
+    MOUNTAIN = "America/Edmonton", _("Alberta (Mountain time)")
+    PACIFIC = "America/Vancouver", _("British Columbia (Pacific time)")
+    EUROPE = "Europe/Paris", _("France, Belgium, Switzerland (Central European time)")
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("offer status", "Draft")
     SUBMITTED = "submitted", pgettext_lazy("offer status", "Submitted for review")

@@ -1,11 +1,15 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.enums import Competence, Focus
+from catalogue.enums import Competence, Focus, SessionTimeZone
 from catalogue.models import OFFER_FACTS, OFFER_TEXTS, Objective, Platform, Session, Training
 
 from .profile import WebURLField
@@ -86,27 +90,71 @@ class OfferForm(forms.ModelForm):
         return super().save(commit)
 
 
+class WallClockField(forms.DateTimeField):
+    """A date and time as the trainer reads it on the session's own clock.
+
+    Django reads a datetime in the site's time zone (Montréal); a session in
+    Lyon is read in Paris time instead. Cleaned values are naive: SessionForm
+    makes them aware in the time zone chosen next to them. `zone` shows an
+    existing session's stored time on its own clock.
+    """
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
+    zone = ZoneInfo(SessionTimeZone.EASTERN)
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime) and timezone.is_aware(value):
+            return timezone.localtime(value, self.zone).replace(tzinfo=None)
+        return value
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime):
+            return self.prepare_value(value)
+        try:
+            parsed = parse_datetime(value.strip())
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if parsed is None:
+            parsed = forms.DateTimeField.to_python(self, value).replace(tzinfo=None)
+        return self.prepare_value(parsed)
+
+    def has_changed(self, initial, data):
+        return super().has_changed(self.prepare_value(initial), data)
+
+
 class SessionForm(forms.ModelForm):
-    starts_at = forms.DateTimeField(
-        label=_("Starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
-    )
-    ends_at = forms.DateTimeField(
-        label=_("Ends at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
+    starts_at = WallClockField(label=_("Starts at"))
+    ends_at = WallClockField(label=_("Ends at"))
+    timezone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=SessionTimeZone.choices,
+        initial=SessionTimeZone.EASTERN,
+        required=False,  # a form posted without it is read in Eastern time, as before
+        help_text=_("The times above are read on this clock: where the session takes place, or yours if online."),
     )
     online_url = WebURLField(label=_("Online link"), required=False, assume_scheme="https")
 
     class Meta:
         model = Session
-        fields = ["starts_at", "ends_at", "is_online", "venue", "address", "city", "online_url", "seats"]
+        fields = ["starts_at", "ends_at", "timezone", "is_online", "venue", "address", "city", "online_url", "seats"]
 
     def __init__(self, *args, allow_past=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.allow_past = allow_past
+        if self.instance.timezone in SessionTimeZone.values:
+            for name in ("starts_at", "ends_at"):
+                self.fields[name].zone = ZoneInfo(self.instance.timezone)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
-            Row(Column("starts_at", css_class="col-md-6"), Column("ends_at", css_class="col-md-6")),
+            Row(
+                Column("starts_at", css_class="col-md-4"),
+                Column("ends_at", css_class="col-md-4"),
+                Column("timezone", css_class="col-md-4"),
+            ),
             "is_online",
             Row(Column("venue", css_class="col-md-6"), Column("city", css_class="col-md-6")),
             "address",
@@ -117,6 +165,11 @@ class SessionForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        cleaned["timezone"] = cleaned.get("timezone") or SessionTimeZone.EASTERN
+        zone = ZoneInfo(cleaned["timezone"])
+        for name in ("starts_at", "ends_at"):
+            if cleaned.get(name):
+                cleaned[name] = timezone.make_aware(cleaned[name], zone)
         starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts_at and ends_at and ends_at <= starts_at:
             self.add_error("ends_at", forms.ValidationError(_("The end must come after the start."), code="order"))

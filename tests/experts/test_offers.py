@@ -1,4 +1,5 @@
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -188,3 +189,37 @@ def test_slug_taken_by_a_simultaneous_save_gets_the_next_suffix(client, expert, 
     assert response["Location"] == reverse("experts:offer_detail", args=[training.pk])
     assert training.slug == "diffuser-vos-messages-sur-linkedin-2"
     assert training.sessions.count() == 1
+
+
+def test_a_session_in_france_is_read_and_shown_on_the_paris_clock(client, expert):
+    day = (timezone.now() + timedelta(days=30)).date()
+    fields = {"starts_at": f"{day}T10:00", "ends_at": f"{day}T12:00", "venue": "Salle Rhône", "city": "Lyon"}
+    response = client.post(CREATE, offer_data(sessions=[{**fields, "timezone": "Europe/Paris"}], city="Lyon"))
+    assert response.status_code == 302
+    session = Session.objects.get()
+    paris = session.starts_at.astimezone(ZoneInfo("Europe/Paris"))
+    assert (session.timezone, paris.date(), paris.hour, paris.minute) == ("Europe/Paris", day, 10, 0)
+
+    # The trainer finds 10:00 and Paris again when editing, and saving it unchanged moves nothing.
+    url = reverse("experts:offer_edit", args=[session.training.pk])
+    form = client.get(url).content.decode()
+    assert f'value="{day}T10:00"' in form
+    assert '<option value="Europe/Paris" selected>' in form
+    data = offer_data(sessions=[{"id": session.pk, **fields, "timezone": "Europe/Paris"}], initial_sessions=1)
+    assert client.post(url, data).status_code == 302
+    assert Session.objects.get().starts_at == session.starts_at
+
+    # Visitors and the trainer read it on the Paris clock, with the zone named.
+    session.training.status = Status.PUBLISHED
+    session.training.save()
+    public = client.get(session.training.get_absolute_url()).content.decode()
+    assert "De 10:00 à 12:00 (CET)" in public
+    dashboard = client.get(reverse("experts:offer_detail", args=[session.training.pk])).content.decode()
+    assert "10:00" in dashboard and "(CET)" in dashboard
+
+
+def test_a_session_posted_without_a_time_zone_is_read_in_eastern_time(client, expert):
+    assert client.post(CREATE, offer_data(sessions=[session_fields(10)])).status_code == 302
+    session = Session.objects.get()
+    eastern = session.starts_at.astimezone(ZoneInfo("America/Montreal"))
+    assert (session.timezone, eastern.hour) == ("America/Montreal", 9)
