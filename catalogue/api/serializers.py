@@ -78,7 +78,8 @@ class TrainingSerializer(serializers.ModelSerializer):
     url = AbsoluteUrlField()
     trainer = TrainerSummarySerializer(read_only=True)
     competences = serializers.ListField(child=serializers.CharField(), read_only=True)
-    objectives = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    # Only the objectives curators keep active, as on the training page.
+    objectives = serializers.SlugRelatedField(slug_field="slug", source="active_objectives", many=True, read_only=True)
     platforms = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     is_free = serializers.BooleanField(read_only=True)
     next_session_at = serializers.DateTimeField(
@@ -105,7 +106,7 @@ class TrainingDetailSerializer(TrainingSerializer):
     """One training with its upcoming sessions, objectives and platforms."""
 
     description = serializers.CharField(read_only=True, help_text="Markdown.")
-    objectives = ObjectiveSerializer(many=True, read_only=True)
+    objectives = ObjectiveSerializer(source="active_objectives", many=True, read_only=True)
     platforms = PlatformSerializer(many=True, read_only=True)
     sessions = serializers.SerializerMethodField(help_text="Upcoming sessions, soonest first.")
 

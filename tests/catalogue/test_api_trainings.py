@@ -268,3 +268,13 @@ def test_api_training_list_query_count_does_not_grow(client, django_assert_max_n
         make_training(slug=f"b-{n}", platforms=[platform], objectives=[objective])
     with django_assert_max_num_queries(6):
         assert client.get("/api/v1/trainings/").json()["count"] == 15
+
+
+def test_api_shows_only_the_objectives_curators_keep_active(client):
+    kept = make_objective(slug="marketing-viral")
+    retired = make_objective(slug="ancien-objectif", is_active=False)
+    make_training(slug="atelier", objectives=[kept, retired])
+    item = client.get("/api/v1/trainings/").json()["results"][0]
+    assert item["objectives"] == ["marketing-viral"]
+    detail = client.get("/api/v1/trainings/atelier/").json()
+    assert [objective["slug"] for objective in detail["objectives"]] == ["marketing-viral"]
