@@ -178,3 +178,11 @@ def test_a_trainer_owned_draft_is_never_cached_for_anyone(client, world):
     assert "Brouillon secret" not in _text(client.get("/fr/trainings/"))
     other = make_expert()
     assert other.slug not in _text(client.get("/fr/experts/"))
+
+
+def test_the_revision_is_read_from_the_models_own_table():
+    from catalogue.models import Revision
+
+    assert Revision._meta.db_table == "catalogue_revision"
+    Revision.bump()
+    assert Revision.current() == Revision.objects.get(pk=1).number > 0
