@@ -78,13 +78,17 @@ class TrainingSerializer(serializers.ModelSerializer):
     url = AbsoluteUrlField()
     trainer = TrainerSummarySerializer(read_only=True)
     competences = serializers.ListField(child=serializers.CharField(), read_only=True)
-    # Only the objectives curators keep active, as on the training page.
-    objectives = serializers.SlugRelatedField(slug_field="slug", source="active_objectives", many=True, read_only=True)
+    objectives = serializers.SerializerMethodField(help_text="Slugs of the objectives curators keep active.")
     platforms = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     is_free = serializers.BooleanField(read_only=True)
     next_session_at = serializers.DateTimeField(
         read_only=True, allow_null=True, help_text="Start of the next upcoming session, if any."
     )
+
+    @extend_schema_field(serializers.ListField(child=serializers.SlugField()))
+    def get_objectives(self, training):
+        # Only the objectives curators keep active, as on the training page.
+        return [objective.slug for objective in training.active_objectives]
 
     class Meta:
         model = Training
