@@ -104,12 +104,21 @@ def roles_for(user, training):
     return roles
 
 
+def owns(user, training):
+    """Whether `user` is `training`'s trainer, to whom review decisions are refused."""
+    return Actor.TRAINER in roles_for(user, training)
+
+
+def _refused_to_owner(move, roles):
+    return move.not_by_owner and Actor.TRAINER in roles
+
+
 def actor_for(user, training, action=None):
     """The role `user` acts in for `training` (for `action` when given): trainer, curator, system or None."""
     roles = roles_for(user, training)
     if action is not None:
         move = MOVES[Action(action)]
-        if move.not_by_owner and Actor.TRAINER in roles:
+        if _refused_to_owner(move, roles):
             return None
         roles &= move.actors
     for actor in (Actor.SYSTEM, Actor.CURATOR, Actor.TRAINER):
@@ -124,9 +133,7 @@ def allowed_actions(training, user):
     return [
         action
         for action, move in MOVES.items()
-        if training.status in move.sources
-        and roles & move.actors
-        and not (move.not_by_owner and Actor.TRAINER in roles)
+        if training.status in move.sources and roles & move.actors and not _refused_to_owner(move, roles)
     ]
 
 
@@ -142,7 +149,7 @@ def transition(training, action, *, by, message="", rubric=None):
     message = (message or "").strip()
     if move.message_required and not message:
         raise NotAllowed(_("A message to the trainer is required for this decision."))
-    if move.not_by_owner and Actor.TRAINER in roles_for(by, training):
+    if _refused_to_owner(move, roles_for(by, training)):
         raise NotAllowed(OWN_OFFER)
     if actor_for(by, training, action) is None:
         raise NotAllowed(_("You are not allowed to do this."))

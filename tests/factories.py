@@ -107,3 +107,24 @@ def make_session(training, starts_in=timedelta(days=10), hours=3, **fields):
     return Session.objects.create(
         training=training, starts_at=start, ends_at=start + timedelta(hours=hours), **defaults
     )
+
+
+def make_match_world(objectives, expert=None, slug="atelier-linkedin-garder-le-lien", decoy=True):
+    """What a visitor's networking objective should find: Nadia Roy's LinkedIn workshop on keeping contacts
+    alive, with an upcoming session, and (with `decoy`) a media training it must not find first.
+
+    `objectives`: the demo objectives by slug (tests.catalogue.objectives.create_demo_objectives).
+    Returns the workshop; its trainer is `training.trainer`.
+    """
+    expert = expert or make_expert(name="Nadia Roy", slug="nadia-roy", focuses=["network"])
+    training = make_training(
+        title="Atelier LinkedIn : garder le lien",
+        slug=slug,
+        trainer=expert,
+        focus="network",
+        objectives=[objectives["maintenir-vos-contacts-en-vie"]],
+    )
+    make_session(training)
+    if decoy:
+        make_training(title="Promouvoir sur TikTok", focus="media", objectives=[objectives["promouvoir-un-produit"]])
+    return training

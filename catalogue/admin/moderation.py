@@ -105,7 +105,7 @@ def review_view(model_admin, request, object_id):
 
     history = training.transitions.select_related("by").order_by("-at", "-pk")
     # Nobody reviews their own offer (catalogue.workflow): say so instead of offering the form.
-    own_offer = workflow.Actor.TRAINER in workflow.roles_for(request.user, training)
+    own_offer = workflow.owns(request.user, training)
     pending = training.status == Status.SUBMITTED
     context = {
         **model_admin.admin_site.each_context(request),

@@ -22,7 +22,7 @@ from catalogue.ical import session_uid
 from catalogue.models import Training
 from experts.models import Brief
 from tests.catalogue.objectives import create_demo_objectives
-from tests.factories import make_curator, make_expert, make_session, make_training, make_user
+from tests.factories import make_curator, make_expert, make_match_world, make_session, make_training, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -106,15 +106,7 @@ def test_visitor_goes_from_an_objective_to_a_sent_brief(page, lang):
     nadia = make_expert(
         user=make_user(email="nadia@example.com"), name="Nadia Roy", slug="nadia-roy", focuses=["network"]
     )
-    training = make_training(
-        title="Atelier LinkedIn : garder le lien",
-        slug="atelier-linkedin",
-        trainer=nadia,
-        focus="network",
-        objectives=[objectives["maintenir-vos-contacts-en-vie"]],
-    )
-    make_session(training)
-    make_training(title="Promouvoir sur TikTok", focus="media", objectives=[objectives["promouvoir-un-produit"]])
+    training = make_match_world(objectives, expert=nadia, slug="atelier-linkedin")
 
     page.goto(f"/{lang}/")
     page.get_by_label(words["objective_box"]).fill(words["objective"])

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from experts.models import Brief
 from tests.catalogue.objectives import create_demo_objectives
-from tests.factories import make_expert, make_session, make_training
+from tests.factories import make_match_world
 from tests.pages import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -103,15 +103,8 @@ def type_into(page, selector, text):
 
 def test_visitor_journey_from_home_to_a_sent_brief_with_the_keyboard(page, live_server):
     objectives = create_demo_objectives()
-    expert = make_expert(name="Nadia Roy", slug="nadia-roy", focuses=["network"])
-    training = make_training(
-        title="Atelier LinkedIn : garder le lien",
-        slug="atelier-linkedin-garder-le-lien",
-        trainer=expert,
-        focus="network",
-        objectives=[objectives["maintenir-vos-contacts-en-vie"]],
-    )
-    make_session(training)
+    training = make_match_world(objectives, decoy=False)
+    expert = training.trainer
 
     # Home: type the objective in the visitor's words, press Enter.
     page.goto("/fr/")

@@ -3,23 +3,14 @@
 import pytest
 
 from tests.catalogue.objectives import create_demo_objectives
-from tests.factories import make_expert, make_session, make_training
+from tests.factories import make_match_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_visitor_types_an_objective_reads_the_match_and_opens_a_training(page):
     objectives = create_demo_objectives()
-    expert = make_expert(name="Nadia Roy", slug="nadia-roy", focuses=["network"])
-    training = make_training(
-        title="Atelier LinkedIn : garder le lien",
-        slug="atelier-linkedin-garder-le-lien",
-        trainer=expert,
-        focus="network",
-        objectives=[objectives["maintenir-vos-contacts-en-vie"]],
-    )
-    make_session(training)
-    make_training(title="Promouvoir sur TikTok", focus="media", objectives=[objectives["promouvoir-un-produit"]])
+    make_match_world(objectives)
 
     page.goto("/fr/")
     page.get_by_label("Votre objectif, dans vos mots").fill(
