@@ -6,8 +6,20 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make test-pg`: the suite on PostgreSQL with Redis as the shared cache (as CI runs it).
+PG_DB ?= cible_ci
+PG_URL ?= postgres://postgres@127.0.0.1:5432/$(PG_DB)
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+# Narrow a run, e.g. `make test PYTEST_ARGS="-q tests/test_cache.py"`.
+PYTEST_ARGS ?=
 
-.PHONY: setup run test test-fast bench lint format messages clean
+.PHONY: setup run test test-fast test-pg bench lint check format messages clean vnu
+
+# The Nu HTML Checker for tests/test_html_validity.py: the pinned npm package
+# vnu-jar (needs npm; runs with Java 17), installed into the ignored .cache/.
+VNU_VERSION := 26.9.27
+VNU_DIR := .cache/vnu
+VNU_STAMP := $(VNU_DIR)/.installed-$(VNU_VERSION)
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,11 +40,18 @@ run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Without the browser tests.
 test-fast: setup
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+# The deploy-check tests start `manage.py` against DATABASE_URL itself (not the test database),
+# so the database must exist.
+test-pg: setup
+	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$(PG_DB)'" | grep -q 1 \
+	  || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $(PG_DB)"
+	DATABASE_URL="$(PG_URL)" REDIS_URL="$(REDIS_TEST_URL)" $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)
@@ -41,9 +60,28 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Everything CI checks besides the tests: lint, migrations in step with the models,
+# the deploy check in production settings, bandit, the one direction between the
+# apps (import-linter contract in pyproject.toml) and the dependency audit.
+check: lint
+	$(PY) manage.py makemigrations --check --dry-run
+	DEBUG=0 SECRET_KEY="ci-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=')" ALLOWED_HOSTS=cible.example \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+	$(VENV)/bin/bandit -q -c pyproject.toml -r catalogue experts config
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) .ci/audit_dependencies.py
+
 format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+vnu: $(VNU_STAMP)
+
+$(VNU_STAMP):
+	@command -v npm >/dev/null || { echo "make vnu needs npm (Debian: apt-get install npm)."; exit 1; }
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(VNU_DIR) vnu-jar@$(VNU_VERSION)
+	@test -f $(VNU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
+	@rm -f $(VNU_DIR)/.installed-* && touch $@
 
 makemessages: setup
 	$(PY) manage.py makemessages -l fr -l en --ignore=.venv --ignore=staticfiles --ignore=.cache --no-obsolete --no-location

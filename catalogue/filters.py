@@ -106,7 +106,7 @@ class TrainingFilter(filters.FilterSet):
         label=_("Objective"),
         field_name="objectives",
         to_field_name="slug",
-        queryset=Objective.objects.filter(is_active=True),
+        queryset=Objective.objects.active(),
         method="filter_objectives",
         widget=forms.CheckboxSelectMultiple,
     )
@@ -235,7 +235,7 @@ class TrainingFilter(filters.FilterSet):
     def order(self, queryset, sort):
         if sort == SortChoices.SOONEST:
             # Trainings without an upcoming session go last.
-            upcoming = Session.objects.filter(training=OuterRef("pk"), starts_at__gte=timezone.now())
+            upcoming = Session.objects.upcoming().filter(training=OuterRef("pk"))
             first = upcoming.order_by("starts_at").values("starts_at")[:1]
             return queryset.annotate(soonest=Subquery(first)).order_by(F("soonest").asc(nulls_last=True), "pk")
         if sort == SortChoices.PRICE:
@@ -285,11 +285,6 @@ class TrainingFilter(filters.FilterSet):
             if all(not selected.get(name) or row[name] == selected[name] for name in FACETS):
                 total += row["n"]
         return Facets(counts["focus"], counts["format"], total)
-
-    def facet_counts(self):
-        """{"focus": {code: n}, "format": {code: n}} for the current search."""
-        facets = self.facets()
-        return {"focus": facets.focus, "format": facets.format}
 
 
 Facets = namedtuple("Facets", "focus format total")

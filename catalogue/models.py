@@ -20,6 +20,12 @@ def _localized(obj, field):
     return getattr(obj, f"{field}_{lang}", "") or getattr(obj, f"{field}_fr", "")
 
 
+class ObjectiveQuerySet(models.QuerySet):
+    def active(self):
+        """The objectives curators keep active: the only ones visitors, trainers and the matcher see."""
+        return self.filter(is_active=True)
+
+
 class Objective(models.Model):
     """A curated objective a visitor may have; the matcher reads its keywords."""
 
@@ -33,6 +39,8 @@ class Objective(models.Model):
     keywords_en = models.TextField(_("keywords (English)"), blank=True, help_text=_("One keyword or phrase per line."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
+
+    objects = ObjectiveQuerySet.as_manager()
 
     class Meta:
         ordering = ["focus", "order", "slug"]
@@ -89,7 +97,7 @@ class TrainingQuerySet(models.QuerySet):
 
     def with_next_session(self):
         """Annotate the next upcoming session's start and city (one query, no N+1)."""
-        upcoming = Session.objects.filter(training=OuterRef("pk"), starts_at__gte=timezone.now())
+        upcoming = Session.objects.upcoming().filter(training=OuterRef("pk"))
         first = upcoming.order_by("starts_at", "pk")
         return self.annotate(
             next_session_at=Subquery(first.values("starts_at")[:1]),
@@ -277,6 +285,17 @@ class Training(models.Model):
             Revision.bump()  # what a text search finds has changed (update() sends no signal)
 
 
+def upcoming_q(prefix=""):
+    """A session that has not started yet; `prefix` reaches it through a relation ("sessions__")."""
+    return Q(**{f"{prefix}starts_at__gte": timezone.now()})
+
+
+class SessionQuerySet(models.QuerySet):
+    def upcoming(self):
+        """Sessions that have not started yet (a session under way is no longer offered)."""
+        return self.filter(upcoming_q())
+
+
 class Session(models.Model):
     """One dated occurrence of a training."""
 
@@ -292,6 +311,8 @@ class Session(models.Model):
     city = models.CharField(_("city"), max_length=80, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
     seats = models.PositiveIntegerField(_("seats"), null=True, blank=True)
+
+    objects = SessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_at", "pk"]

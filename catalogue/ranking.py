@@ -40,10 +40,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
-from experts.models import Expert
+from experts.models import Expert, declares_focus
 
 from .enums import Focus, Status
-from .models import Session, Training
+from .models import Session, Training, upcoming_q
 
 TRAININGS_LIMIT = 10
 EXPERTS_LIMIT = 6
@@ -98,7 +98,7 @@ def rank_trainings(analysis, focus=None, limit=TRAININGS_LIMIT):
     )
     # Rank thousands of narrow rows (the next session is one aggregate over a
     # join, not a subquery per row), then read the few best ones whole.
-    upcoming = Q(sessions__starts_at__gte=timezone.now())
+    upcoming = upcoming_q("sessions__")
     best = (
         Training.objects.published()
         .annotate(objective_points=objective_points, next_at=Min("sessions__starts_at", filter=upcoming))
@@ -175,22 +175,17 @@ def rank_experts_for(focuses, objectives=(), limit=EXPERTS_LIMIT):
         )
     else:
         on_objectives = Value(0, output_field=IntegerField())
-    upcoming = Session.objects.filter(
+    upcoming = Session.objects.upcoming().filter(
         training__trainer=OuterRef("pk"),
         training__status=Status.PUBLISHED,
         training__focus__in=focuses,
-        starts_at__gte=timezone.now(),
     )
     declares = [
-        Case(When(focuses__icontains=f'"{code}"', then=_float(0.4 / len(focuses))), default=_float(0))
-        for code in focuses
+        Case(When(declares_focus(code), then=_float(0.4 / len(focuses))), default=_float(0)) for code in focuses
     ]
-    declared_any = Q()
-    for code in focuses:
-        declared_any |= Q(focuses__icontains=f'"{code}"')
     experts = (
-        Expert.objects.filter(declared_any)
-        .filter(Exists(published))
+        Expert.objects.public()
+        .with_focus(*focuses)
         .annotate(
             on_objectives=on_objectives,
             in_focus=Exists(published.filter(focus__in=focuses)),

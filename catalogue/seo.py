@@ -7,7 +7,6 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -117,11 +116,10 @@ def training_jsonld(training, request):
     upcoming session, or Events for a conference."""
     url = request.build_absolute_uri(training.get_absolute_url())
     trainer = _person(training.trainer, request)
-    now = timezone.now()
     # The detail view prefetches the upcoming sessions; reuse them rather than query again.
     prefetched = getattr(training, "upcoming_sessions", None)
     source = prefetched if prefetched is not None else training.sessions.all()
-    sessions = [session for session in source if session.starts_at >= now]
+    sessions = [session for session in source if session.is_upcoming]
     sessions.sort(key=lambda session: session.starts_at)
 
     if training.format == Format.CONFERENCE and sessions:

@@ -256,6 +256,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_USERNAME_CALLABLE = "experts.accounts.login_username"
 AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+# No "AXES: BEGIN …" banner on every manage.py command (lock-out log lines keep
+# the lock-out parameters: username and IP address).
+AXES_VERBOSE = False
 
 # --- Security -----------------------------------------------------------------
 

@@ -70,7 +70,7 @@ class FocusCheck:
 
 def check_focus(expert, objective=None, objective_text="", lang="fr", max_alternatives=5):
     """Detect the focus of the visitor's objective and compare it with the trainer's."""
-    objectives = list(Objective.objects.filter(is_active=True))
+    objectives = list(Objective.objects.active())
     query = objective.slug if objective is not None else objective_text
     analysis = matching.analyse(query, objectives, lang)
     focus = analysis.focus

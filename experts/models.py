@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -16,10 +16,19 @@ def photo_upload_to(instance, filename):
     return f"experts/photos/{uuid.uuid4().hex}.jpg"
 
 
+def declares_focus(code):
+    """An expert who declares the focus `code` (for filters and conditional expressions)."""
+    # `focuses` is a JSON list of codes; its text form contains '"media"' on every database.
+    return Q(focuses__icontains=f'"{code}"')
+
+
 class ExpertQuerySet(models.QuerySet):
-    def with_focus(self, focus):
-        # `focuses` is a JSON list of codes; its text form contains '"media"'.
-        return self.filter(focuses__icontains=f'"{focus}"')
+    def with_focus(self, *codes):
+        """Experts who declare one of the focuses `codes`."""
+        declared = Q()
+        for code in codes:
+            declared |= declares_focus(code)
+        return self.filter(declared)
 
     def public(self):
         """Experts a visitor may see: those with at least one published training."""

@@ -6,7 +6,6 @@ session) and the rule that editing a live offer sends it back to review.
 """
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -69,7 +68,7 @@ def review_problems(training, expert):
     problems = []
     if expert.email_confirmed_at is None:
         problems.append(_("Confirm your email address first: use the link we sent you."))
-    if not training.sessions.filter(starts_at__gte=timezone.now()).exists():
+    if not training.sessions.upcoming().exists():
         problems.append(_("Add at least one upcoming session: a curator reviews offers with a date."))
     return problems
 

@@ -2,9 +2,9 @@
 
 Every page of tests/pages.py is rendered with Django's test client, in French
 and in English, into a temporary folder; the checker runs once on the batch.
-The jar (~30 MB) is not in the repository: the first run installs the pinned
-npm package into .cache/vnu. Without npm or Java the test is skipped locally,
-never in CI.
+The jar (~30 MB) is not in the repository: `make vnu` installs the pinned npm
+package into the ignored .cache/vnu, and this test runs it itself (a no-op once
+installed). Without npm or Java the test is skipped locally, never in CI.
 """
 
 import json
@@ -21,15 +21,15 @@ from tests.pages import ALL_PAGES, build_world
 
 pytestmark = pytest.mark.django_db
 
-VNU_VERSION = "26.9.27"
-CACHE = Path(__file__).resolve().parents[1] / ".cache" / "vnu"
-VNU_JAR = CACHE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ROOT = Path(__file__).resolve().parents[1]
+# The version is pinned in the Makefile's `vnu` target.
+VNU_JAR = ROOT / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def _unavailable(reason):
     if os.environ.get("CI"):
         pytest.fail(f"CI must run the HTML checker: {reason}")
-    pytest.skip(f"{reason} (the HTML check needs Java 17 and npm)")
+    pytest.skip(f"{reason} (the HTML check needs Java 17 and npm: run `make vnu`)")
 
 
 @pytest.fixture(scope="session")
@@ -37,16 +37,14 @@ def vnu_jar():
     java = shutil.which("java")
     if java is None:
         _unavailable("no java on PATH")
-    if not VNU_JAR.exists():
-        npm = shutil.which("npm")
-        if npm is None:
-            _unavailable("no npm on PATH to install vnu-jar")
-        command = [npm, "install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--prefix"]
-        done = subprocess.run(  # noqa: S603
-            [*command, str(CACHE), f"vnu-jar@{VNU_VERSION}"], capture_output=True, text=True, timeout=600
-        )
-        if done.returncode != 0 or not VNU_JAR.exists():
-            _unavailable(f"npm could not install vnu-jar@{VNU_VERSION} (offline?): {done.stderr[-500:]}")
+    make = shutil.which("make")
+    if make is None:
+        _unavailable("no make on PATH to install the checker")
+    done = subprocess.run(  # noqa: S603
+        [make, "--no-print-directory", "-s", "vnu"], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    if done.returncode != 0 or not VNU_JAR.exists():
+        _unavailable(f"`make vnu` could not install the checker (offline?): {(done.stdout + done.stderr)[-500:]}")
     return [java, "-jar", str(VNU_JAR)]
 
 

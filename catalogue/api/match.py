@@ -62,7 +62,7 @@ class MatchSerializer(serializers.Serializer):
 
 def match_payload(text, lang):
     """The API's answer for an objective (call under translation.override(lang))."""
-    analysis = analyse(text, Objective.objects.filter(is_active=True), lang)
+    analysis = analyse(text, Objective.objects.active(), lang)
     return {
         "query": analysis.query,
         "focus": analysis.focus,

@@ -15,4 +15,4 @@ class ObjectiveListAPIView(generics.ListAPIView):
     serializer_class = ObjectiveSerializer
 
     def get_queryset(self):
-        return Objective.objects.filter(is_active=True)
+        return Objective.objects.active()

@@ -5,7 +5,6 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -42,7 +41,7 @@ def _calendar_response(request, sessions, name, filename):
 
 
 def _upcoming_sessions():
-    return Session.objects.filter(starts_at__gte=timezone.now()).select_related("training__trainer")
+    return Session.objects.upcoming().select_related("training__trainer")
 
 
 @require_safe

@@ -17,7 +17,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["form"] = ObjectiveForm()
-        context["objective_groups"] = objective_groups(list(Objective.objects.filter(is_active=True)))
+        context["objective_groups"] = objective_groups(list(Objective.objects.active()))
         context["featured"] = (
             Training.objects.published()
             .filter(featured=True)

@@ -64,7 +64,7 @@ class MatchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        objectives = list(Objective.objects.filter(is_active=True))
+        objectives = list(Objective.objects.active())
         form = ObjectiveForm(self.request.GET if "objective" in self.request.GET else None)
         context.update(form=form, objective_groups=objective_groups(objectives), analysis=None)
         if not form.is_bound or not form.is_valid():

@@ -1,5 +1,4 @@
 from django.db.models import Prefetch
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
@@ -102,7 +101,7 @@ class TrainingDetailView(DetailView):
     context_object_name = "training"
 
     def get_queryset(self):
-        upcoming = Session.objects.filter(starts_at__gte=timezone.now()).order_by("starts_at", "pk")
+        upcoming = Session.objects.upcoming().order_by("starts_at", "pk")
         return (
             Training.objects.published()
             .select_related("trainer")

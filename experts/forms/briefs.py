@@ -94,7 +94,7 @@ class BriefForm(forms.Form):
     @staticmethod
     def _objective_choices():
         """Curated objectives grouped under their focus, by slug."""
-        objectives = list(Objective.objects.filter(is_active=True))
+        objectives = list(Objective.objects.active())
         groups = []
         for focus in Focus:
             options = [(o.slug, o.name) for o in objectives if o.focus == focus]
@@ -106,7 +106,7 @@ class BriefForm(forms.Form):
         slug = self.cleaned_data.get("objective")
         if not slug:
             return None
-        objective = Objective.objects.filter(is_active=True, slug=slug).first()
+        objective = Objective.objects.active().filter(slug=slug).first()
         if objective is None:
             raise forms.ValidationError(_("Pick an objective from the list."))
         return objective

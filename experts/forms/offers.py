@@ -44,7 +44,7 @@ class OfferForm(forms.ModelForm):
     )
     objectives = forms.ModelMultipleChoiceField(
         label=_("Objectives"),
-        queryset=Objective.objects.filter(is_active=True),
+        queryset=Objective.objects.active(),
         widget=ObjectiveCheckboxes,
         required=False,
         help_text=_("Only objectives of the offer's focus."),

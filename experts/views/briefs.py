@@ -94,7 +94,7 @@ def _objective_from_query(request):
     value = (request.GET.get("objective") or "").strip()[:500]
     if not value:
         return {}
-    if Objective.objects.filter(is_active=True, slug=value).exists():
+    if Objective.objects.active().filter(slug=value).exists():
         return {"objective": value}
     return {"objective_text": value}
 

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from catalogue.enums import Status
-from catalogue.filters import TrainingFilter
+from catalogue.filters import Facets, TrainingFilter
 from catalogue.models import Training
 from tests.factories import make_objective, make_platform, make_session, make_training
 
@@ -232,23 +232,26 @@ def test_unpublished_trainings_are_never_in_the_results():
     assert _titles({}) == ["Visible"]
 
 
-def test_facet_counts_ignore_their_own_parameter_and_apply_the_others():
+def test_facets_ignore_their_own_parameter_and_apply_the_others():
     make_training(focus="media", format="workshop", price=Decimal("0"))
     make_training(focus="media", format="course", price=Decimal("0"))
     make_training(focus="network", format="workshop", price=Decimal("0"))
     make_training(focus="network", format="workshop", price=Decimal("50"))
-    f = _filter({"focus": "media", "free": "true"})
-    assert f.facet_counts() == {
-        "focus": {"media": 2, "network": 1},
-        "format": {"workshop": 1, "course": 1},
-    }
+    make_training(focus="network", format="course", price=Decimal("0"))
+    f = _filter({"focus": "media", "format": "workshop", "free": "true"})
+    assert f.facets() == Facets(
+        focus={"media": 1, "network": 1},  # free workshops, whatever the focus
+        format={"workshop": 1, "course": 1},  # free media trainings, whatever the format
+        total=1,  # the free media workshop: every parameter applies
+    )
 
 
-def test_facet_counts_without_parameters_count_everything():
+def test_facets_without_parameters_count_everything():
     make_training(focus="media", format="workshop")
     make_training(focus="network", format="conference")
+    make_training(status=Status.DRAFT)
     f = TrainingFilter(None, queryset=Training.objects.published())
-    assert f.facet_counts() == {"focus": {"media": 1, "network": 1}, "format": {"workshop": 1, "conference": 1}}
+    assert f.facets() == Facets(focus={"media": 1, "network": 1}, format={"workshop": 1, "conference": 1}, total=2)
 
 
 def test_dates_are_iso_dates():

@@ -6,10 +6,12 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpResponseNotFound
 
 from catalogue import workflow
 from catalogue.enums import Status
 from catalogue.models import Session
+from catalogue.page_cache import public_page
 from catalogue.workflow import Action
 from tests.factories import make_curator, make_expert, make_objective, make_session, make_training
 
@@ -135,9 +137,25 @@ def test_unknown_parameters_are_never_cached(client, world):
 
 
 def test_pages_that_answer_an_error_are_not_cached(client, world):
-    assert client.get("/fr/trainings/nothing-here/").status_code == 404
+    for _ in range(2):
+        missing = client.get("/fr/trainings/nothing-here/")
+        assert missing.status_code == 404
+        assert missing.context is not None  # rendered again, not served from the cache
     make_training(slug="nothing-here", title="Arrivée tardive")
     assert client.get("/fr/trainings/nothing-here/").status_code == 200
+
+
+def test_an_error_response_returned_by_a_view_is_not_stored(rf):
+    calls = []
+
+    @public_page()
+    def view(request):
+        calls.append(request)
+        return HttpResponseNotFound("gone")
+
+    for _ in range(2):
+        assert view(rf.get("/fr/gone/")).status_code == 404
+    assert len(calls) == 2
 
 
 def test_the_cache_can_be_turned_off(client, world, settings):

@@ -88,6 +88,7 @@ def test_deploy_check_has_no_warning_with_production_environment():
     )
     assert done.returncode == 0, done.stderr
     assert "System check identified no issues" in done.stdout
+    assert "AXES" not in done.stdout + done.stderr  # no django-axes banner on manage.py commands
 
 
 def test_production_pages_send_the_security_headers(production):
