@@ -135,3 +135,22 @@ def test_schema_describes_the_match_endpoint():
     assert schema["components"]["schemas"]["MatchTraining"]["properties"]["focus"] == {
         "$ref": "#/components/schemas/FocusEnum"
     }
+
+
+def test_match_sets_aside_what_the_visitor_does_not_want(client, objectives):
+    body = client.get(
+        "/api/v1/match/", {"objective": "no ads, I want to keep in touch with my clients", "lang": "en"}
+    ).json()
+
+    assert body["focus"] == "network"
+    assert [o["slug"] for o in body["objectives"]] == ["maintenir-vos-contacts-en-vie"]
+    assert "We set aside “ads”" in body["explanation"]
+
+
+def test_surface_words_of_the_other_side_do_not_flip_the_answer(client, objectives):
+    body = client.get(
+        "/api/v1/match/", {"objective": "je veux promouvoir mon produit auprès de mes contacts LinkedIn", "lang": "fr"}
+    ).json()
+
+    assert body["focus"] == "media"
+    assert {o["focus"] for o in body["objectives"]} == {"media"}

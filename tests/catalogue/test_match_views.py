@@ -194,3 +194,30 @@ def test_home_query_count_does_not_grow(client, objectives, count, django_assert
 def test_match_results_are_not_indexed_but_the_empty_page_is(client, objectives):
     assert b'name="robots" content="noindex"' in client.get("/en/match/", {"objective": "viral"}).content
     assert b'name="robots"' not in client.get("/en/match/").content
+
+
+def test_match_page_reads_intent_and_says_what_was_set_aside_in_french(client, objectives):
+    make_training(title="Garder le lien", focus="network", objectives=[objectives["maintenir-vos-contacts-en-vie"]])
+    make_training(title="Pub Facebook", focus="media", objectives=[objectives["promouvoir-un-produit"]])
+
+    response = client.get(
+        "/fr/match/", {"objective": "je ne veux pas faire de pub, je veux garder le contact avec mes clients"}
+    )
+
+    html = response.content.decode()
+    text = _text(response)
+    assert 'data-focus="network"' in html
+    assert "Maintenir vos contacts en vie (d’après « garder le contact »)" in text
+    assert "Nous avons mis de côté « pub »" in text
+    assert "Garder le lien" in text
+    assert "Pub Facebook" not in text
+
+
+def test_match_page_reads_a_paraphrase_in_english(client, objectives):
+    make_training(title="Spread the word", focus="media", objectives=[objectives["diffuser-vos-messages"]])
+
+    text = _text(client.get("/en/match/", {"objective": "we are opening a clinic and need people to hear about it"}))
+
+    assert "Your objective is about: Social media" in text
+    assert "“hear about”" in text
+    assert "Spread the word" in text

@@ -198,3 +198,131 @@ def test_explanation_of_unknown_in_french_asks_to_pick():
 
     assert analysis.explanation.startswith("Nous n’avons reconnu aucun objectif dans « les réseaux sociaux ».")
     assert "Choisissez un de nos objectifs" in analysis.explanation
+
+
+# -- reading intent (issue 12) -----------------------------------------------------------------------------
+
+TRAPS = [
+    # surface words point the other way
+    ("je veux promouvoir mon produit auprès de mes contacts LinkedIn", "fr", "media"),
+    ("rencontrer des influenceurs pour bâtir des partenariats durables", "fr", "network"),
+    ("je ne veux pas faire de pub, je veux garder le contact avec mes clients", "fr", "network"),
+    ("faire rayonner notre marque auprès des jeunes", "fr", "media"),
+    ("je veux rayonner dans mon milieu", "fr", "network"),
+    ("promote my products to my LinkedIn connections", "en", "media"),
+    ("meet influencers to build lasting partnerships", "en", "network"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "focus"), TRAPS, ids=[t[0] for t in TRAPS])
+def test_surface_words_pointing_the_other_way_do_not_decide(text, lang, focus):
+    assert analyse(text, OBJECTIVES, lang).focus == focus
+
+
+@pytest.mark.parametrize(
+    ("text", "focus", "aside"),
+    [
+        ("sans faire de pub, entretenir mes relations", "network", ["pub"]),
+        ("pas pour vendre", "unknown", ["vendre"]),
+        ("je veux vendre plutôt que réseauter", "media", ["réseauter"]),
+        ("Je fais déjà de la pub mais je veux surtout fidéliser ma clientèle", "network", ["pub"]),
+        ("not to sell", "unknown", ["sell"]),
+        ("I want to sell, not to network", "media", ["to network"]),
+        ("keep in touch with my clients rather than advertising", "network", ["advertising"]),
+    ],
+)
+def test_negated_or_contrasted_words_are_set_aside(text, focus, aside):
+    analysis = analyse(text, OBJECTIVES, "fr")
+
+    assert (analysis.focus, analysis.set_aside) == (focus, aside)
+    assert all(term not in " ".join(r.matched_terms) for r in analysis.objectives for term in aside)
+
+
+def test_not_only_and_but_also_ask_for_both():
+    assert analyse("promouvoir mes produits mais aussi développer mon réseau", OBJECTIVES, "fr").focus == "mixed"
+    assert analyse("not only sell but also meet partners", OBJECTIVES, "en").focus == "mixed"
+
+
+def test_one_side_with_context_is_not_mixed():
+    analysis = analyse("rencontrer des influenceurs pour bâtir des partenariats durables", OBJECTIVES, "fr")
+
+    assert analysis.focus == "network"
+    assert {r.objective.focus for r in analysis.objectives} == {"network"}
+
+
+@pytest.mark.parametrize(
+    ("text", "focus", "best"),
+    [
+        ("devlopper mon reseau d'afaires", "network", "developper-votre-reseau-d-affaires"),
+        ("grow my buisness network", "network", "developper-votre-reseau-d-affaires"),
+        ("promovoir mes produits", "media", "promouvoir-un-produit"),
+    ],
+)
+def test_one_typo_in_a_longer_word_is_forgiven(text, focus, best):
+    analysis = analyse(text, OBJECTIVES, "fr")
+
+    assert analysis.focus == focus
+    assert analysis.objectives[0].objective.slug == best
+
+
+@pytest.mark.parametrize("text", ["LinkedIn", "TikTok et Instagram", "les réseaux sociaux", "bonnes pratiques"])
+def test_platforms_and_the_environment_alone_stay_unknown(text):
+    assert analyse(text, OBJECTIVES, "fr").focus == "unknown"
+
+
+def test_paraphrase_without_curated_keyword_is_read_and_quoted():
+    analysis = analyse("on organise un festival, il faut que tout le monde en entende parler", OBJECTIVES, "fr")
+
+    assert analysis.focus == "media"
+    assert "entende parler" in analysis.objectives[0].matched_terms
+
+
+def test_lexicon_cue_points_to_a_remaining_objective_of_its_side():
+    network_only = [o for o in OBJECTIVES if o.focus == "network"][1:]  # no "grow your network" objective
+
+    analysis = analyse("rencontrer des investisseurs", network_only, "fr")
+
+    assert analysis.focus == "network"
+    assert analysis.objectives[0].objective.slug == network_only[0].slug
+
+
+def test_explanation_names_what_was_set_aside_in_both_languages():
+    french = analyse("je ne veux pas faire de pub, je veux garder le contact", OBJECTIVES, "fr").explanation
+    english = analyse("no ads, I want to keep in touch with my clients", OBJECTIVES, "en").explanation
+
+    assert "Nous avons mis de côté « pub »" in french
+    assert "We set aside “ads”" in english
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "focus"),
+    [
+        ("j'ai déjà beaucoup d'abonnés, maintenant je veux créer de vraies relations avec eux", "fr", "network"),
+        ("I already have a large network, now I want to promote my products", "en", "media"),
+    ],
+)
+def test_what_the_visitor_already_has_is_context_not_the_aim(text, lang, focus):
+    assert analyse(text, OBJECTIVES, lang).focus == focus
+
+
+def test_a_word_is_not_read_as_a_longer_cue_sharing_its_stem():
+    # "networking" and "network" share a stem; "recruit" and "recruiters" too.
+    assert analyse("I need more visibility, my network is not enough anymore", OBJECTIVES, "en").focus == "media"
+    assert analyse("recruit volunteers with a campaign", OBJECTIVES, "en").focus == "media"
+
+
+@pytest.mark.parametrize(
+    ("typed", "known", "typo"),
+    [
+        ("devlopper", "developper", True),  # a letter missing
+        ("buisness", "business", True),  # neighbours swapped
+        ("scales", "sales", False),  # one letter too many in a short word
+        ("contactes", "contacts", True),  # in a longer one
+        ("export", "expert", False),  # one letter changed: another word
+        ("fermer", "former", False),
+    ],
+)
+def test_only_typical_typos_are_forgiven(typed, known, typo):
+    from catalogue.matching import _is_typo_of
+
+    assert _is_typo_of(typed, known) is typo
