@@ -68,7 +68,3 @@ class Status(models.TextChoices):
     def editable_by_trainer(cls):
         """Statuses in which the trainer may change the offer's content."""
         return {cls.DRAFT, cls.CHANGES_REQUESTED, cls.PUBLISHED, cls.REJECTED}
-
-    @classmethod
-    def awaiting_curator(cls):
-        return {cls.SUBMITTED}

@@ -243,20 +243,26 @@ class TrainingFilter(filters.FilterSet):
         if sort == SortChoices.PRICE_DESC:
             return queryset.order_by("-price", "pk")
         if sort == SortChoices.RELEVANCE and self.search_terms:
-            return self._rank(queryset, self.search_terms).order_by("-relevance", "-published_at", "-pk")
+            ranked = self._rank(queryset, self.search_terms)
+            return ranked.order_by("-title_hit", "-relevance", "-published_at", "-pk")
         return queryset.order_by("-published_at", "-pk")
 
     def _rank(self, queryset, terms):
+        # On both databases a title that contains the first term ranks first; both are folded,
+        # so "medias" finds "Médias" in a title on SQLite (no unaccent) as on PostgreSQL.
+        queryset = queryset.annotate(
+            title_hit=Case(
+                When(title_folded__contains=terms[0], then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+        )
         if connection.vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchRank
 
-            # French and English full-text rank over the stored tsvector (catalogue/search.py).
+            # Then the French and English full-text rank over the stored tsvector (catalogue/search.py).
             text = " ".join(terms)
             query = SearchQuery(text, config="french") | SearchQuery(text, config="english")
             return queryset.annotate(relevance=SearchRank(F("search_document"), query))
-        # SQLite: a title that contains the first term ranks first.
-        folded_title_hits = [When(title__icontains=term, then=Value(1)) for term in terms[:1]]
-        return queryset.annotate(relevance=Case(*folded_title_hits, default=Value(0), output_field=IntegerField()))
+        return queryset.annotate(relevance=Value(0))
 
     # -- facets ----------------------------------------------------------------
 

@@ -3,7 +3,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import connection, models
-from django.db.models import Exists, F, Min, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -107,12 +107,6 @@ class TrainingQuerySet(models.QuerySet):
             has_upcoming=Exists(upcoming),
         )
 
-    def with_first_session(self):
-        return self.annotate(first_session_at=Min("sessions__starts_at"))
-
-    def with_platform(self, slugs):
-        return self.filter(platforms__slug__in=slugs)
-
 
 # What a trainer writes about an offer: its texts, then its facts, in the order
 # the offer form (experts.forms.offers), the API, the admin and the CSV export
@@ -162,6 +156,8 @@ class Training(models.Model):
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.FR)
     city = models.CharField(_("city"), max_length=80, blank=True, help_text=_("Leave empty for online-only."))
     city_folded = models.CharField(max_length=80, blank=True, editable=False)
+    # The title folded as search terms are (catalogue.text.fold), so a title hit ranks first on SQLite.
+    title_folded = models.TextField(blank=True, editable=False)
     duration_hours = models.DecimalField(
         _("duration (hours)"), max_digits=5, decimal_places=1, validators=[MinValueValidator(Decimal("0.5"))]
     )
@@ -186,6 +182,9 @@ class Training(models.Model):
     )
     # The content a curator last approved, to show what a re-submission changed.
     approved_snapshot = models.JSONField(null=True, blank=True, editable=False)
+    # Bumped by every trainer edit and every workflow move: a curator's decision names the
+    # version it was made on, and is refused if the offer changed since (catalogue.workflow).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
@@ -279,9 +278,12 @@ class Training(models.Model):
 
     def refresh_search_fields(self, objectives=None, platforms=None, save=True):
         self.city_folded = fold(self.city)
+        self.title_folded = fold(self.title)
         self.search_text = self.build_search_text(objectives, platforms)
         if save and self.pk:
-            type(self).objects.filter(pk=self.pk).update(city_folded=self.city_folded, search_text=self.search_text)
+            type(self).objects.filter(pk=self.pk).update(
+                city_folded=self.city_folded, title_folded=self.title_folded, search_text=self.search_text
+            )
             Revision.bump()  # what a text search finds has changed (update() sends no signal)
 
 
@@ -337,6 +339,10 @@ class Session(models.Model):
         return ", ".join(part for part in (self.venue, self.city) if part)
 
 
+# What a trainer writes about each session, in the order the session form lists them.
+SESSION_FACTS = ("starts_at", "ends_at", "timezone", "is_online", "venue", "address", "city", "online_url", "seats")
+
+
 class OfferTransition(models.Model):
     """One recorded move of an offer through the workflow (catalogue.workflow)."""
 
@@ -349,6 +355,10 @@ class OfferTransition(models.Model):
     at = models.DateTimeField(_("at"), default=timezone.now)
     message = models.TextField(_("message"), blank=True)
     rubric = models.JSONField(_("review rubric"), null=True, blank=True)
+    # The offer's version after this move, and its content then (catalogue.review_rules.snapshot):
+    # what a curator who saw an older version is shown as changed.
+    version = models.PositiveIntegerField(_("version"), null=True, blank=True, editable=False)
+    snapshot = models.JSONField(null=True, blank=True, editable=False)
     email_sent_at = models.DateTimeField(null=True, blank=True)
     email_attempts = models.PositiveSmallIntegerField(default=0)
 
@@ -360,6 +370,31 @@ class OfferTransition(models.Model):
 
     def __str__(self):
         return f"{self.training}: {self.from_status} → {self.to_status}"
+
+
+class ReviewAssessment(models.Model):
+    """A curator's answers to the review rubric for one version of an offer.
+
+    Publishing needs one answered all "yes" on the offer's current version
+    (catalogue.workflow), whether from the review screen or the bulk page.
+    """
+
+    training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="assessments")
+    version = models.PositiveIntegerField(_("version"))
+    answers = models.JSONField(_("answers"))
+    curator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("curator")
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("review assessment")
+        verbose_name_plural = _("review assessments")
+        indexes = [models.Index(fields=["training", "version"])]
+
+    def __str__(self):
+        return f"{self.training} v{self.version}"
 
 
 class Revision(models.Model):

@@ -1,8 +1,8 @@
 """A trainer's offers: saving content and sessions, and the trainer's side of the workflow.
 
-Status changes go through `catalogue.workflow.transition()` only. This module
-adds what the trainer must have done first (a confirmed email, an upcoming
-session) and the rule that editing a live offer sends it back to review.
+Status changes, and what a trainer must have done before each (a confirmed email,
+an upcoming session), are `catalogue.workflow`'s: this module asks it and
+re-checks nothing. Editing a live offer sends it back to review.
 """
 
 from django.db import IntegrityError, transaction
@@ -16,8 +16,8 @@ from catalogue.workflow import Action
 
 # The buttons a trainer sees on an offer (EDIT_PUBLISHED happens by saving the form).
 BUTTON_ACTIONS = (Action.SUBMIT, Action.RESUBMIT, Action.WITHDRAW, Action.ARCHIVE, Action.REOPEN)
-# Moves that put an offer in front of a curator.
-REVIEW_ACTIONS = {Action.SUBMIT, Action.RESUBMIT, Action.EDIT_PUBLISHED}
+# The move that sends an offer in this status to a curator (its guards are "what to do first").
+REVIEW_ACTION = {Status.DRAFT: Action.SUBMIT, Status.CHANGES_REQUESTED: Action.RESUBMIT}
 
 NEXT_STEPS = {
     Status.DRAFT: _("Finish the draft, then submit it for review."),
@@ -56,21 +56,19 @@ def unique_training_slug(title, exclude_pk=None):
 
 
 def is_editable(training):
-    return training.status in Status.editable_by_trainer()
+    return workflow.editable(training)
 
 
 def button_actions(training, user):
     return [action for action in workflow.allowed_actions(training, user) if action in BUTTON_ACTIONS]
 
 
-def review_problems(training, expert):
-    """Why `training` cannot go to a curator yet (empty when it can)."""
-    problems = []
-    if expert.email_confirmed_at is None:
-        problems.append(_("Confirm your email address first: use the link we sent you."))
-    if not training.sessions.upcoming().exists():
-        problems.append(_("Add at least one upcoming session: a curator reviews offers with a date."))
-    return problems
+def review_problems(training, user):
+    """What the workflow says must be done before `training` can go to a curator (empty when nothing)."""
+    action = REVIEW_ACTION.get(training.status)
+    if action is None or training.pk is None:
+        return []
+    return [str(refusal) for refusal in workflow.check(training, action, user)]
 
 
 def save_offer(form, formset, *, expert, user):
@@ -84,9 +82,9 @@ def save_offer(form, formset, *, expert, user):
     training = form.instance
     was_published = training.pk is not None and training.status == Status.PUBLISHED
     changed = form.has_changed() or formset.has_changed()
-    if was_published and changed and expert.email_confirmed_at is None:
-        raise OfferError(_("Confirm your email address first: use the link we sent you."))
     with transaction.atomic():
+        if training.pk is not None:
+            workflow.begin_edit(training)  # a new version, or WrongState if it moved meanwhile
         training = form.save(commit=False)
         training.trainer = expert
         if training.published_at is None and (not training.slug or "title" in form.changed_data):
@@ -117,13 +115,9 @@ def _save_with_unique_slug(training):
                 raise
 
 
-def run_action(training, action, *, expert, user, message=""):
+def run_action(training, action, *, user, message=""):
     """Perform a trainer's button action through the workflow; raises OfferError or TransitionError."""
-    action = Action(action)
-    if action not in BUTTON_ACTIONS:
-        raise OfferError(_("You are not allowed to do this."))
-    if action in REVIEW_ACTIONS:
-        problems = review_problems(training, expert)
-        if problems:
-            raise OfferError(" ".join(str(problem) for problem in problems))
-    return workflow.transition(training, action, by=user, message=message)
+    # Every move but the one that saving the form makes; the workflow says whether this one is allowed.
+    if action not in Action.values or action == Action.EDIT_PUBLISHED:
+        raise OfferError(_("This action is not available for this offer now."))
+    return workflow.transition(training, Action(action), by=user, message=message)

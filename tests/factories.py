@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from catalogue.enums import Status
-from catalogue.models import Objective, Platform, Session, Training
+from catalogue.models import Objective, Platform, ReviewAssessment, Session, Training
 from catalogue.permissions import ensure_curators_group
 from experts.models import Expert
 
@@ -128,3 +128,13 @@ def make_match_world(objectives, expert=None, slug="atelier-linkedin-garder-le-l
     if decoy:
         make_training(title="Promouvoir sur TikTok", focus="media", objectives=[objectives["promouvoir-un-produit"]])
     return training
+
+
+def make_assessment(training, curator=None, answers=None):
+    """A curator's rubric answers on `training`'s current version: all "yes" unless `answers` says otherwise."""
+    from catalogue.review_rules import RUBRIC_KEYS
+
+    answers = {**dict.fromkeys(RUBRIC_KEYS, True), **(answers or {})}
+    return ReviewAssessment.objects.create(
+        training=training, version=training.version, answers=answers, curator=curator or make_curator()
+    )

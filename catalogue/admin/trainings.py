@@ -2,7 +2,7 @@
 
 Content belongs to the trainer and status to the workflow: here only `featured`
 is editable; decisions go through the review screen or the bulk actions
-(catalogue/admin/moderation.py), both calling catalogue.workflow.transition().
+(catalogue/admin/review_screen.py), both asking catalogue.workflow.
 """
 
 from django.contrib import admin
@@ -16,7 +16,8 @@ from import_export.forms import ExportForm
 
 from ..enums import Status
 from ..models import OFFER_FACT_FIELDS, OfferTransition, Session, Training
-from . import moderation
+from ..workflow import Action
+from . import review_screen
 from .resources import TrainingResource
 
 
@@ -82,7 +83,7 @@ class TransitionInline(admin.TabularInline):
     verbose_name_plural = _("history")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("by")
+        return super().get_queryset(request).select_related("by").defer("snapshot")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -92,7 +93,7 @@ class TransitionInline(admin.TabularInline):
 
     @admin.display(description=_("review rubric"))
     def rubric_summary(self, record):
-        return moderation.rubric_summary(record.rubric)
+        return review_screen.rubric_summary(record.rubric)
 
 
 CONTENT_FIELDS = ("title", "slug", "trainer", "summary", "description", *OFFER_FACT_FIELDS)
@@ -205,16 +206,16 @@ class TrainingAdmin(ExportMixin, admin.ModelAdmin):
         ]
 
     def review_view(self, request, object_id):
-        return moderation.review_view(self, request, object_id)
+        return review_screen.review_view(self, request, object_id)
 
     @admin.action(description=_("Publish selected offers"), permissions=["moderate"])
     def publish_selected(self, request, queryset):
-        return moderation.bulk_decision(self, request, queryset, moderation.Action.PUBLISH)
+        return review_screen.bulk_decision(self, request, queryset, Action.PUBLISH)
 
     @admin.action(description=_("Request changes to selected offers"), permissions=["moderate"])
     def request_changes_selected(self, request, queryset):
-        return moderation.bulk_decision(self, request, queryset, moderation.Action.REQUEST_CHANGES)
+        return review_screen.bulk_decision(self, request, queryset, Action.REQUEST_CHANGES)
 
     @admin.action(description=_("Reject selected offers"), permissions=["moderate"])
     def reject_selected(self, request, queryset):
-        return moderation.bulk_decision(self, request, queryset, moderation.Action.REJECT)
+        return review_screen.bulk_decision(self, request, queryset, Action.REJECT)

@@ -81,6 +81,8 @@ def seed(trainings=40, experts=12, seed=1, stdout=None):
             offer.training.submitted_at = offer.training.published_at - timedelta(days=rng.randint(1, 5))
         # The demo trainer's offers in progress (dashboard and moderation queue content), never published.
         pending = [builder.offer(expert_rows[0], trainings + i) for i in range(4)]
+        for offer in pending[2:]:
+            _ensure_upcoming(offer, builder.now)  # a curator reviews offers with a date (catalogue.workflow)
         _save(published + pending)
         for offer in pending[2:]:
             workflow.transition(offer.training, workflow.Action.SUBMIT, by=trainer_user)
@@ -351,6 +353,22 @@ class _Builder:
                     seats=seats,
                 )
             )
+
+
+def _ensure_upcoming(offer, now):
+    """Move the offer's sessions (or add one) so that the first starts two weeks from now."""
+    if any(session.starts_at >= now for session in offer.sessions):
+        return
+    if not offer.sessions:
+        start = datetime.combine(now.date() + timedelta(days=14), START_TIMES[0], tzinfo=ZoneInfo("America/Montreal"))
+        offer.sessions.append(
+            Session(starts_at=start, ends_at=start + timedelta(hours=3), city=offer.training.city, venue="Salle A")
+        )
+        return
+    shift = (now + timedelta(days=14)) - min(session.starts_at for session in offer.sessions)
+    for session in offer.sessions:
+        session.starts_at += shift
+        session.ends_at += shift
 
 
 def _save(offers):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from ..enums import Status
-from ..moderation import status_counts
+from ..review_rules import status_counts
 
 register = template.Library()
 

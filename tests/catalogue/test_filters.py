@@ -190,6 +190,12 @@ def test_sort_relevance_ranks_title_matches_first():
     assert _titles({"q": "linkedin", "sort": "relevance"})[0] == "LinkedIn pour les PME"
 
 
+def test_sort_relevance_ranks_an_accented_title_first_when_the_query_has_no_accent():
+    make_training(title="Médias sociaux pour les PME", summary="Un atelier")
+    make_training(title="Atelier pratique", summary="Les réseaux et les médias sociaux")  # newer
+    assert _titles({"q": "medias", "sort": "relevance"})[0] == "Médias sociaux pour les PME"
+
+
 @pytest.mark.parametrize(
     "params,field",
     [

@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from catalogue import workflow
 from catalogue.enums import Status
 from catalogue.models import OfferTransition
+from catalogue.review_rules import RUBRIC_KEYS
 from tests.factories import make_curator, make_training
 
 pytestmark = [
@@ -20,6 +21,9 @@ pytestmark = [
         reason="SQLite has no row locks (select_for_update); set DATABASE_URL to a PostgreSQL database",
     ),
 ]
+
+
+ALL_YES = dict.fromkeys(RUBRIC_KEYS, True)
 
 
 def _wait_until_a_query_waits_for_a_lock(timeout=10.0):
@@ -51,7 +55,7 @@ def test_concurrent_decisions_exactly_one_wins():
         try:
             # The first decision is made but not yet committed while the second starts.
             with transaction.atomic():
-                workflow.transition(training, workflow.Action.PUBLISH, by=first_curator, rubric={})
+                workflow.transition(training, workflow.Action.PUBLISH, by=first_curator, rubric=ALL_YES)
                 first_holds_lock.set()
                 second_is_waiting.wait(timeout=10)
                 outcomes["second_blocked"] = _wait_until_a_query_waits_for_a_lock()
@@ -70,9 +74,10 @@ def test_concurrent_decisions_exactly_one_wins():
 
             stale = Training.objects.get(pk=training.pk)
             assert stale.status == Status.SUBMITTED  # the first decision is not committed yet
-            workflow.transition(stale, workflow.Action.REJECT, by=second_curator, message="Non.")
+            # Bound to the version the second curator saw, as the review screen does.
+            workflow.transition(stale, workflow.Action.REJECT, by=second_curator, message="Non.", version=stale.version)
             outcomes["second"] = "rejected"
-        except workflow.AlreadyDecided as error:
+        except workflow.StaleVersion as error:
             outcomes["second"] = error
         except Exception as error:  # pragma: no cover
             outcomes["second"] = error
@@ -87,7 +92,7 @@ def test_concurrent_decisions_exactly_one_wins():
 
     assert outcomes["first"] == "published"
     assert outcomes["second_blocked"] is True  # the second decision really waited on the row lock
-    assert isinstance(outcomes["second"], workflow.AlreadyDecided), outcomes["second"]
+    assert isinstance(outcomes["second"], workflow.StaleVersion), outcomes["second"]
     training.refresh_from_db()
     assert training.status == Status.PUBLISHED
     assert list(OfferTransition.objects.filter(training=training).values_list("to_status", "by")) == [

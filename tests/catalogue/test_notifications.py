@@ -7,8 +7,9 @@ from django.core.management import call_command
 from catalogue import notifications, workflow
 from catalogue.enums import Status
 from catalogue.models import OfferTransition
+from catalogue.review_rules import RUBRIC_KEYS
 from catalogue.workflow import Action
-from tests.factories import make_curator, make_expert, make_training, make_user
+from tests.factories import make_curator, make_expert, make_session, make_training, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +21,10 @@ def _training(language="fr", status=Status.SUBMITTED, email=None, **fields):
 
 
 def _decide(training, action, by, capture, message=""):
+    # A curator's decision comes with the rubric answered all "yes" (publishing needs it).
+    rubric = dict.fromkeys(RUBRIC_KEYS, True) if action in workflow.DECISIONS else None
     with capture(execute=True):
-        return workflow.transition(training, action, by=by, message=message)
+        return workflow.transition(training, action, by=by, message=message, rubric=rubric)
 
 
 @pytest.mark.parametrize(
@@ -50,6 +53,7 @@ def test_every_decision_emails_the_trainer_in_their_language(
 
 def test_trainer_actions_send_no_decision_email(django_capture_on_commit_callbacks):
     training = _training(status=Status.DRAFT)
+    make_session(training)
     _decide(training, Action.SUBMIT, training.trainer.user, django_capture_on_commit_callbacks)
     _decide(training, Action.WITHDRAW, training.trainer.user, django_capture_on_commit_callbacks)
     published = _training(status=Status.PUBLISHED, email="other@example.com")

@@ -13,7 +13,7 @@ from catalogue.enums import Status
 from catalogue.models import Session
 from catalogue.page_cache import public_page
 from catalogue.workflow import Action
-from tests.factories import make_curator, make_expert, make_objective, make_session, make_training
+from tests.factories import make_assessment, make_curator, make_expert, make_objective, make_session, make_training
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +60,7 @@ def test_a_published_offer_shows_at_once_everywhere(client, world):
         assert "Animer sa communauté" not in _text(client.get(url))
     assert client.get("/fr/trainings/animer/").status_code == 404
 
+    make_assessment(pending, curator)  # the rubric answered all "yes" on this version
     workflow.transition(pending, Action.PUBLISH, by=curator)
 
     for url in ("/fr/trainings/", "/fr/experts/chloe/"):
