@@ -13,12 +13,25 @@ def _create_curators_group(sender, using="default", **kwargs):
     ensure_curators_group(using=using)
 
 
+def _create_cache_tables(sender, using="default", **kwargs):
+    # The rate-limit counters' table (settings.CACHES["limits"]) comes with `migrate`, wherever it
+    # runs: `make run`, a deployment, the test database. Idempotent; nothing to do for Redis.
+    if sender.label != "catalogue":
+        return
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
+
+
 class CatalogueConfig(AppConfig):
     name = "catalogue"
     verbose_name = _("Catalogue")
 
     def ready(self):
         post_migrate.connect(_create_curators_group, dispatch_uid="catalogue.curators_group")
+        post_migrate.connect(_create_cache_tables, dispatch_uid="catalogue.cache_tables")
+
+        from config import checks  # noqa: F401  (registers the deployment checks)
 
         from . import page_cache
         from .models import Objective, Platform, Session, Training

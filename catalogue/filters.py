@@ -18,6 +18,7 @@ from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .bounds import validate_date_in_bounds
 from .enums import Competence, Focus, Format, Language, Level, Mode
 from .filter_form import FilterForm
 from .models import Objective, Platform, Session, Training
@@ -128,8 +129,12 @@ class TrainingFilter(filters.FilterSet):
     mode = filters.ChoiceFilter(label=_("Delivery mode"), choices=Mode.choices, empty_label=_("Any mode"))
     language = filters.ChoiceFilter(label=_("Language"), choices=Language.choices, empty_label=_("Any language"))
     city = filters.CharFilter(label=_("City"), method="filter_city", max_length=80)
-    starts_after = filters.DateFilter(label=_("Sessions from"), method="filter_dates", widget=DateInput())
-    starts_before = filters.DateFilter(label=_("Sessions until"), method="filter_dates", widget=DateInput())
+    starts_after = filters.DateFilter(
+        label=_("Sessions from"), method="filter_dates", widget=DateInput(), validators=[validate_date_in_bounds]
+    )
+    starts_before = filters.DateFilter(
+        label=_("Sessions until"), method="filter_dates", widget=DateInput(), validators=[validate_date_in_bounds]
+    )
     price_max = filters.NumberFilter(
         label=_("Maximum price"),
         field_name="price",

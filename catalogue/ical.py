@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from .bounds import date_bounds
+
 PRODUCT_ID = "-//Cible//Trainings calendar//EN"
 
 
@@ -30,11 +32,19 @@ def session_zone(session):
         return ZoneInfo(settings.TIME_ZONE)
 
 
+def in_zone(moment, zone):
+    """`moment` on `zone`'s clock, or in UTC where that clock would pass year 9999."""
+    try:
+        return moment.astimezone(zone)
+    except OverflowError:
+        return moment.astimezone(UTC)
+
+
 def local_time(moment, zone):
     """`moment` in `zone` (written with TZID), or in UTC when the local clock
     time is ambiguous: the hour repeated when clocks fall back. A TZID value
     there means its first occurrence (RFC 5545), which may be the wrong one."""
-    local = moment.astimezone(zone)
+    local = in_zone(moment, zone)
     if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
         return moment.astimezone(UTC)
     return local
@@ -43,7 +53,7 @@ def local_time(moment, zone):
 def session_location(session):
     """Where to go: the online link, or venue, address and city."""
     if session.is_online:
-        return session.online_url or str(_("Online"))
+        return session.public_online_url or str(_("Online"))
     return ", ".join(part for part in (session.venue, session.address, session.city) if part)
 
 
@@ -60,8 +70,8 @@ def session_event(session, training_url, stamp):
     if location:
         event.add("location", location)
     lines = [training.summary, "", _("Trainer: %(name)s") % {"name": training.trainer.name}]
-    if session.is_online and session.online_url:
-        lines.append(_("Online link: %(url)s") % {"url": session.online_url})
+    if session.is_online and session.public_online_url:
+        lines.append(_("Online link: %(url)s") % {"url": session.public_online_url})
     lines.append(training_url)
     event.add("description", "\n".join(lines))
     event.add("url", training_url)
@@ -81,8 +91,10 @@ def build_calendar(sessions, training_url, name):
     for session in sessions:
         calendar.add_component(session_event(session, training_url(session.training), stamp))
     if sessions:
-        # VTIMEZONE rules only for the span the events cover, not since 1970.
-        first = min(session.starts_at for session in sessions).date() - timedelta(days=366)
-        last = max(session.ends_at for session in sessions).date() + timedelta(days=366)
-        calendar.add_missing_timezones(first_date=first, last_date=last)
+        # VTIMEZONE rules only for the span the events cover, not since 1970, and
+        # within the dates forms accept (an odd stored date must not overflow it).
+        earliest, latest = date_bounds()
+        first = max(min(session.starts_at for session in sessions).date(), earliest) - timedelta(days=366)
+        last = min(max(session.ends_at for session in sessions).date(), latest) + timedelta(days=366)
+        calendar.add_missing_timezones(first_date=first, last_date=max(first, last))
     return calendar

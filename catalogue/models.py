@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .bounds import validate_single_line
 from .enums import Competence, Currency, Focus, Format, Language, Level, Mode, Status
 from .search import SearchDocument, SearchVectorField
 from .text import fold
@@ -31,8 +32,8 @@ class Objective(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     focus = models.CharField(_("focus"), max_length=10, choices=Focus.choices, db_index=True)
-    name_fr = models.CharField(_("name (French)"), max_length=120)
-    name_en = models.CharField(_("name (English)"), max_length=120)
+    name_fr = models.CharField(_("name (French)"), max_length=120, validators=[validate_single_line])
+    name_en = models.CharField(_("name (English)"), max_length=120, validators=[validate_single_line])
     description_fr = models.TextField(_("description (French)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     keywords_fr = models.TextField(_("keywords (French)"), blank=True, help_text=_("One keyword or phrase per line."))
@@ -67,8 +68,8 @@ class Platform(models.Model):
     """A social platform a training or an expert covers (LinkedIn, TikTok, …)."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    name_fr = models.CharField(_("name (French)"), max_length=80)
-    name_en = models.CharField(_("name (English)"), max_length=80)
+    name_fr = models.CharField(_("name (French)"), max_length=80, validators=[validate_single_line])
+    name_en = models.CharField(_("name (English)"), max_length=80, validators=[validate_single_line])
     keywords_fr = models.TextField(_("keywords (French)"), blank=True)
     keywords_en = models.TextField(_("keywords (English)"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -136,7 +137,7 @@ OFFER_FACT_FIELDS = tuple(
 class Training(models.Model):
     """An offer: a conference, course or workshop a trainer proposes."""
 
-    title = models.CharField(_("title"), max_length=160)
+    title = models.CharField(_("title"), max_length=160, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=180, unique=True)
     trainer = models.ForeignKey(
         "experts.Expert",
@@ -154,7 +155,13 @@ class Training(models.Model):
     level = models.CharField(_("level"), max_length=12, choices=Level.choices, default=Level.BEGINNER)
     mode = models.CharField(_("delivery mode"), max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.FR)
-    city = models.CharField(_("city"), max_length=80, blank=True, help_text=_("Leave empty for online-only."))
+    city = models.CharField(
+        _("city"),
+        max_length=80,
+        blank=True,
+        help_text=_("Leave empty for online-only."),
+        validators=[validate_single_line],
+    )
     city_folded = models.CharField(max_length=80, blank=True, editable=False)
     # The title folded as search terms are (catalogue.text.fold), so a title hit ranks first on SQLite.
     title_folded = models.TextField(blank=True, editable=False)
@@ -308,10 +315,15 @@ class Session(models.Model):
     ends_at = models.DateTimeField(_("ends at"))
     timezone = models.CharField(_("time zone"), max_length=40, default="America/Montreal")
     is_online = models.BooleanField(_("online"), default=False)
-    venue = models.CharField(_("venue"), max_length=160, blank=True)
-    address = models.CharField(_("address"), max_length=255, blank=True)
-    city = models.CharField(_("city"), max_length=80, blank=True)
+    venue = models.CharField(_("venue"), max_length=160, blank=True, validators=[validate_single_line])
+    address = models.CharField(_("address"), max_length=255, blank=True, validators=[validate_single_line])
+    city = models.CharField(_("city"), max_length=80, blank=True, validators=[validate_single_line])
     online_url = models.URLField(_("online link"), blank=True)
+    online_url_public = models.BooleanField(
+        _("link shown publicly"),
+        default=False,
+        help_text=_("Otherwise the trainer sends the link to participants; it appears nowhere public."),
+    )
     seats = models.PositiveIntegerField(_("seats"), null=True, blank=True)
 
     objects = SessionQuerySet.as_manager()
@@ -329,6 +341,11 @@ class Session(models.Model):
         return f"{self.training} — {self.starts_at:%Y-%m-%d %H:%M}"
 
     @property
+    def public_online_url(self):
+        """The online link as pages, the API, calendars and JSON-LD may show it: empty unless the trainer chose so."""
+        return self.online_url if self.online_url_public else ""
+
+    @property
     def is_upcoming(self):
         return self.starts_at >= timezone.now()
 
@@ -340,7 +357,7 @@ class Session(models.Model):
 
 
 # What a trainer writes about each session, in the order the session form lists them.
-SESSION_FACTS = ("starts_at", "ends_at", "timezone", "is_online", "venue", "address", "city", "online_url", "seats")
+SESSION_FACTS = ("starts_at", "ends_at", "timezone", "is_online", "venue", "address", "city", "online_url", "online_url_public", "seats")
 
 
 class OfferTransition(models.Model):

@@ -14,20 +14,34 @@ next request, in every server process, whatever the cache backend; and a page
 rendered before a change commits is stored under the old revision, never the
 new one. PAGE_CACHE_SECONDS bounds what time alone changes (a session that has
 started no longer counts as upcoming).
+
+Stale-if-error: a page stays in the cache for PAGE_STALE_SECONDS, served only
+while fresh (PAGE_CACHE_SECONDS), except when the database does not answer:
+then an anonymous visitor gets the last page stored for the URL under the last
+revision this process (or any, through the cache) read, however old, rather
+than the error page. A logged-in user is never served from the cache, and
+/healthz still answers 503.
 """
 
 import hashlib
+import logging
+import time
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
 from .models import Revision
 
 KEY_PREFIX = "page"
+LAST_REVISION_KEY = f"{KEY_PREFIX}:last-revision"
+
+logger = logging.getLogger(__name__)
+_last_revision = None  # the last revision this process read from the database
 
 
 def bump(**signal_kwargs):
@@ -53,12 +67,21 @@ def public_page(params=()):
     def decorator(view):
         @wraps(view)
         def cached_view(request, *args, **kwargs):
-            key = _key(request, allowed)
-            if key is None:
+            url = _url(request, allowed)
+            if url is None:
                 return view(request, *args, **kwargs)
+            try:
+                revision = _read_revision()
+            except DatabaseError:
+                stale = _stale(url)
+                if stale is None:
+                    raise
+                logger.warning("Database unreachable: served %s from the page cache.", request.path)
+                return _response(*stale[:2])
+            key = f"{KEY_PREFIX}:{revision}:{url}"
             stored = cache.get(key)
-            if stored is not None:
-                return _response(*stored)
+            if stored is not None and _fresh(stored):
+                return _response(*stored[:2])
             response = view(request, *args, **kwargs)
             if getattr(response, "is_rendered", True):
                 _store(request, key, response)
@@ -66,20 +89,44 @@ def public_page(params=()):
                 response.add_post_render_callback(lambda rendered: _store(request, key, rendered))
             return response
 
+        # What the page reads, for tests that walk the URLs (tests/catalogue/test_input_fuzz.py).
+        cached_view.public_params = allowed
         return cached_view
 
     return decorator
 
 
-def _key(request, allowed):
+def _url(request, allowed):
+    """The hashed URL of a request the cache may answer, else None."""
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method != "GET":
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or CookieStorage.cookie_name in request.COOKIES:
         return None  # possibly someone's: a logged-in user, or a message waiting to be shown
     if not allowed.issuperset(request.GET.keys()):
         return None
-    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"{KEY_PREFIX}:{Revision.current()}:{url}"
+    return hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+
+
+def _read_revision():
+    global _last_revision
+    revision = Revision.current()
+    if revision != _last_revision:  # rare: once per change, per process
+        _last_revision = revision
+        cache.set(LAST_REVISION_KEY, revision, settings.PAGE_STALE_SECONDS)
+    return revision
+
+
+def _stale(url):
+    """(content, headers, stored_at) last stored for `url`, or None; for when the database is away."""
+    revision = _last_revision if _last_revision is not None else cache.get(LAST_REVISION_KEY)
+    if revision is None:
+        return None
+    return cache.get(f"{KEY_PREFIX}:{revision}:{url}")
+
+
+def _fresh(stored):
+    stored_at = stored[2] if len(stored) > 2 else 0
+    return time.time() - stored_at <= settings.PAGE_CACHE_SECONDS
 
 
 def _store(request, key, response):
@@ -93,7 +140,9 @@ def _store(request, key, response):
     ):
         return
     headers = [(name, value) for name, value in response.items() if name.lower() != "vary"]
-    cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+    # Kept past its freshness, to be served while the database is away (stale-if-error).
+    lifetime = max(settings.PAGE_STALE_SECONDS, settings.PAGE_CACHE_SECONDS)
+    cache.set(key, (response.content, headers, time.time()), lifetime)
 
 
 def _response(content, headers):

@@ -82,7 +82,7 @@ def _course_mode(session, training):
 
 def _location(session, url):
     if session.is_online:
-        return {"@type": "VirtualLocation", "url": session.online_url or url}
+        return {"@type": "VirtualLocation", "url": session.public_online_url or url}
     address = {"@type": "PostalAddress", "addressLocality": session.city}
     if session.address:
         address["streetAddress"] = session.address
@@ -90,9 +90,9 @@ def _location(session, url):
 
 
 def _local_iso(moment, session):
-    from .ical import session_zone
+    from .ical import in_zone, session_zone
 
-    return moment.astimezone(session_zone(session)).isoformat()
+    return in_zone(moment, session_zone(session)).isoformat()
 
 
 def _session_common(session, training, url, performer):

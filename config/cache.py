@@ -18,7 +18,9 @@ import logging
 import threading
 import time
 
+from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.redis import RedisCache
+from django.db import connections
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -111,3 +113,21 @@ class ResilientRedisCache(RedisCache):
     delete = _degrade(RedisCache.delete, lambda *args, **kwargs: False)
     delete_many = _degrade(RedisCache.delete_many, lambda *args, **kwargs: None)
     clear = _degrade(RedisCache.clear, lambda *args, **kwargs: False)
+
+
+class LimitsDatabaseCache(DatabaseCache):
+    """Rate-limit counters in the database: a store that never evicts a live counter.
+
+    Django's database cache culls a share of all rows, live ones included, once it holds
+    MAX_ENTRIES; here culling deletes expired rows only, so no flood of other keys can
+    reset a visitor's counter. Every process shares it through the database.
+    """
+
+    def _cull(self, db, cursor, now, num):
+        connection = connections[db]
+        table = connection.ops.quote_name(self._table)
+        expires = connection.ops.quote_name("expires")
+        cursor.execute(
+            f"DELETE FROM {table} WHERE {expires} < %s",  # noqa: S608  # nosec B608  # quoted names, no input
+            [connection.ops.adapt_datetimefield_value(now)],
+        )

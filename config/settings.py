@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a parameter: PostgreSQL refuses strings holding U+0000.
+    "config.nul_bytes.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -149,11 +151,32 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2000},  # whole pages (catalogue.page_cache) included
         }
     }
+# Rate-limit counters (briefs, sign-up e-mails, API throttle) in a store that never evicts them:
+# the default cache holds whole pages and evicts under pressure, which would reset a counter.
+# A Redis of their own with `maxmemory-policy noeviction` (LIMITS_REDIS_URL), else the database
+# (table `cible_limits`, created by `migrate`).
+LIMITS_REDIS_URL = env("LIMITS_REDIS_URL")
+if LIMITS_REDIS_URL:
+    CACHES["limits"] = {
+        "BACKEND": "config.cache.ResilientRedisCache",
+        "LOCATION": LIMITS_REDIS_URL,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "cible"),
+    }
+else:
+    CACHES["limits"] = {
+        "BACKEND": "config.cache.LimitsDatabaseCache",
+        "LOCATION": "cible_limits",
+        # Past this many rows, each write also deletes expired counters (never live ones).
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Public pages served to anonymous visitors from the cache, at most this many
 # seconds old (what time alone changes: a session that has started); any change
 # of content shows at once (catalogue.page_cache). 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+# How long a cached page may still be served, however old, while the database is
+# unreachable (stale-if-error); only to anonymous visitors.
+PAGE_STALE_SECONDS = env_int("PAGE_STALE_SECONDS", 24 * 60 * 60)
 
 # Uploaded files (trainer photos) go through the storage API, so an
 # S3-compatible store is configured here without code changes.
@@ -210,8 +233,9 @@ TASKS = {
 # --- Briefs to trainers --------------------------------------------------------
 
 # Real sends allowed per client IP ("5/h", "20/d", "3/10m"), counted in the
-# default cache: Redis when REDIS_URL is set, so every server process shares it.
+# "limits" cache, which every server process shares and nothing evicts.
 BRIEF_RATE_LIMIT = env("BRIEF_RATE_LIMIT", "5/h")
+RATELIMIT_USE_CACHE = "limits"
 # The client IP: the same function as the log-in lock-out and the API throttle.
 RATELIMIT_IP_META_KEY = "config.client_ip.client_ip"
 # If the cache cannot count (Redis down), let briefs through rather than refuse them all.
@@ -296,6 +320,8 @@ if BEHIND_TLS_PROXY:
 # brief and sign-up rate limits, API throttle) is the one this many hops from the
 # end (config.client_ip). 0: the header is ignored and the socket's address is used.
 TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 1 if BEHIND_TLS_PROXY else 0)
+# Production states it explicitly: `check --deploy` warns otherwise (config/checks.py).
+TRUSTED_PROXIES_STATED = bool(env("TRUSTED_PROXIES"))
 for _retired in ("NUM_PROXIES", "RATELIMIT_IP_META_KEY"):
     if env(_retired):
         raise ImproperlyConfigured(f"{_retired} is no longer read: set TRUSTED_PROXIES (proxies in front of the app).")
@@ -323,7 +349,13 @@ REST_FRAMEWORK = {
 API_THROTTLE_RATE = env("API_THROTTLE_RATE", "120/min")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cible API",
-    "DESCRIPTION": "Read-only catalogue of social media and social networking trainings.",
+    "DESCRIPTION": (
+        "Read-only catalogue of social media and social networking trainings. Every answer is JSON: "
+        "send `Accept: application/json` (or no Accept header), e.g. "
+        "`curl -H 'Accept: application/json' https://cible.example/api/v1/trainings/`. "
+        "`format` is the training's format (conference, course, workshop), not the response's: "
+        "`?format=json` answers 400."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -8,6 +7,7 @@ from catalogue.sitemaps import StaticPagesSitemap, TrainingSitemap
 from catalogue.views.favicon import favicon
 from catalogue.views.health import healthz
 from catalogue.views.robots import robots_txt
+from config.media import media_urlpatterns
 from experts.sitemaps import ExpertSitemap
 
 SITEMAPS = {"pages": StaticPagesSitemap, "trainings": TrainingSitemap, "experts": ExpertSitemap}
@@ -26,7 +26,5 @@ urlpatterns += i18n_patterns(
     path("", include("catalogue.urls")),
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Trainer photos on the app's own disk, DEBUG or not (config/media.py).
+urlpatterns += media_urlpatterns()

@@ -3,10 +3,12 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, resources
+from import_export import fields
 from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV
 from import_export.forms import ExportForm
+
+from catalogue.admin.resources import SpreadsheetSafeResource
 
 from .models import Brief, Expert
 
@@ -32,7 +34,7 @@ class ExpertAdmin(admin.ModelAdmin):
         return expert.training_count
 
 
-class BriefResource(resources.ModelResource):
+class BriefResource(SpreadsheetSafeResource):
     expert = fields.Field(attribute="expert__name", column_name="expert", readonly=True)
     expert_slug = fields.Field(attribute="expert__slug", column_name="expert_slug", readonly=True)
     training = fields.Field(attribute="training__slug", column_name="training", readonly=True)

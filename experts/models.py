@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.bounds import validate_single_line
 from catalogue.enums import Focus, Format, Language
 from catalogue.models import Platform
 from catalogue.text import fold
@@ -43,14 +44,14 @@ class Expert(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="expert"
     )
-    name = models.CharField(_("public name"), max_length=120)
+    name = models.CharField(_("public name"), max_length=120, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
-    headline = models.CharField(_("headline"), max_length=200, blank=True)
+    headline = models.CharField(_("headline"), max_length=200, blank=True, validators=[validate_single_line])
     bio = models.TextField(_("bio"), blank=True, help_text=_("Markdown."))
     photo = models.ImageField(_("photo"), upload_to=photo_upload_to, blank=True)
     focuses = models.JSONField(_("focuses"), default=list, help_text=_("media, network or both."))
     platforms = models.ManyToManyField(Platform, verbose_name=_("platforms"), related_name="experts", blank=True)
-    city = models.CharField(_("city"), max_length=80, blank=True)
+    city = models.CharField(_("city"), max_length=80, blank=True, validators=[validate_single_line])
     city_folded = models.CharField(max_length=80, blank=True, editable=False, db_index=True)
     languages = models.JSONField(_("languages"), default=list)
     website = models.URLField(_("website"), blank=True)
@@ -108,14 +109,14 @@ class Brief(models.Model):
     objective = models.ForeignKey(
         "catalogue.Objective", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("objective")
     )
-    audience = models.CharField(_("audience"), max_length=200, blank=True)
+    audience = models.CharField(_("audience"), max_length=200, blank=True, validators=[validate_single_line])
     group_size = models.PositiveIntegerField(_("group size"), null=True, blank=True)
     preferred_format = models.CharField(_("preferred format"), max_length=12, choices=Format.choices, blank=True)
-    dates = models.CharField(_("preferred dates"), max_length=200, blank=True)
-    budget = models.CharField(_("budget"), max_length=100, blank=True)
+    dates = models.CharField(_("preferred dates"), max_length=200, blank=True, validators=[validate_single_line])
+    budget = models.CharField(_("budget"), max_length=100, blank=True, validators=[validate_single_line])
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.FR)
     message = models.TextField(_("message"))
-    name = models.CharField(_("your name"), max_length=120)
+    name = models.CharField(_("your name"), max_length=120, validators=[validate_single_line])
     email = models.EmailField(_("your email"))
     consent = models.BooleanField(_("consent to be contacted"), default=False)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)

@@ -21,6 +21,26 @@ def _fast_and_isolated(settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits(request, django_db_blocker):
+    """Rate-limit counters (CACHES["limits"]) start at zero in every test.
+
+    In the database by default: rolled back with each test's transaction, but not flushed after a
+    transactional test (live server), so cleared then. In LIMITS_REDIS_URL's Redis: cleared always.
+    """
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    limits = caches["limits"]
+    in_database = isinstance(limits, DatabaseCache)
+    if not in_database:
+        limits.clear()
+    yield
+    if in_database and {"transactional_db", "live_server"} & set(request.fixturenames):
+        with django_db_blocker.unblock():
+            limits.clear()
+
+
 def pytest_collection_modifyitems(config, items):
     if os.path.exists(CHROMIUM) or shutil.which("chromium"):
         return

@@ -4,8 +4,34 @@ from import_export import fields, resources, widgets
 
 from ..models import OFFER_FACT_FIELDS, Objective, Platform, Training
 
+# A cell starting with one of these is a formula to a spreadsheet (=HYPERLINK(…), =cmd|…, +, -, @),
+# or becomes one once the leading tab or carriage return is dropped.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-class TrainingResource(resources.ModelResource):
+
+def escape_formula(value):
+    """Text a spreadsheet shows as written: a leading apostrophe before a formula (OWASP's advice)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SpreadsheetSafeResource(resources.ModelResource):
+    """Every export of the admin: formulas in what trainers and visitors typed come out as text.
+
+    An import takes the apostrophe off again, so an exported file imports unchanged.
+    """
+
+    def export_field(self, field, instance, **kwargs):
+        return escape_formula(super().export_field(field, instance, **kwargs))
+
+    def before_import_row(self, row, **kwargs):
+        for key, value in row.items():
+            if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+                row[key] = value[1:]
+
+
+class TrainingResource(SpreadsheetSafeResource):
     """Export only (the admin list's "Export" button): the rows are the admin list's,
     as filtered and searched (TrainingAdmin.get_export_queryset)."""
 
@@ -42,7 +68,7 @@ class TrainingResource(resources.ModelResource):
         export_order = fields
 
 
-class ObjectiveResource(resources.ModelResource):
+class ObjectiveResource(SpreadsheetSafeResource):
     """Import and export of objectives, matched on their slug."""
 
     class Meta:

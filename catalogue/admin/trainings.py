@@ -58,7 +58,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 class SessionInline(admin.TabularInline):
     model = Session
-    fields = ("starts_at", "ends_at", "is_online", "venue", "city", "online_url", "seats")
+    fields = ("starts_at", "ends_at", "is_online", "venue", "city", "online_url", "online_url_public", "seats")
     readonly_fields = fields
     extra = 0
     can_delete = False

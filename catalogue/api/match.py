@@ -7,6 +7,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ..bounds import validate_visible_text
 from ..enums import Focus, Format
 from ..matching import MEDIA, MIXED, NETWORK, UNKNOWN, analyse
 from ..models import Objective
@@ -20,7 +21,11 @@ MATCH_FOCUSES = [MEDIA, NETWORK, MIXED, UNKNOWN]
 class MatchQuerySerializer(serializers.Serializer):
     objective = serializers.CharField(
         max_length=MAX_OBJECTIVE_LENGTH,
-        help_text="The visitor's objective in French or English (free text or an objective's slug).",
+        validators=[validate_visible_text],
+        help_text=(
+            "The visitor's objective in French or English (free text or an objective's slug): 1 to 500 characters, "
+            "at least one visible, no control characters (line breaks included)."
+        ),
     )
     lang = serializers.ChoiceField(
         choices=LANGUAGES, default="fr", required=False, help_text="Language of names, explanation and reasons."
@@ -116,7 +121,10 @@ class MatchAPIView(APIView):
             200: MatchSerializer,
             400: OpenApiResponse(
                 response=OpenApiTypes.OBJECT,
-                description="`objective` missing, empty or longer than 500 characters, or `lang` not fr/en.",
+                description=(
+                    "`objective` missing, blank, longer than 500 characters or holding control characters, "
+                    "or `lang` not fr/en."
+                ),
                 examples=[OpenApiExample("missing", value={"objective": ["This field is required."]})],
             ),
         },

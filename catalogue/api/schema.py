@@ -8,6 +8,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from ..bounds import SLUG_PATTERN
+from ..enums import Format
+
 _ERROR_DETAIL = {
     "type": "object",
     "properties": {"detail": {"type": "string"}},
@@ -28,16 +31,34 @@ THROTTLED = OpenApiResponse(
 
 
 def slug_list_parameter(name, description):
-    """A repeatable slug parameter (`?platform=a&platform=b`), documented as
-    free text: the valid slugs are data (see /objectives/ and /platforms/)."""
-    return OpenApiParameter(name, OpenApiTypes.STR, many=True, explode=True, style="form", description=description)
+    """A repeatable slug parameter (`?platform=a&platform=b`). Its values are data (see /objectives/
+    and /platforms/), so the schema states their shape; a well-formed slug that names nothing is a 400."""
+    return OpenApiParameter(
+        name,
+        OpenApiTypes.STR,
+        many=True,
+        explode=True,
+        style="form",
+        pattern=SLUG_PATTERN,
+        description=description + " A slug that names none answers 400.",
+    )
 
 
 OBJECTIVE_PARAMETER = slug_list_parameter("objective", "Objective slug (see /api/v1/objectives/); repeatable.")
 PLATFORM_PARAMETER = slug_list_parameter("platform", "Platform slug (see /api/v1/platforms/); repeatable.")
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    enum=Format.values,
+    description=(
+        "The training's format. Not a response format: the API answers JSON only (send `Accept: application/json`, "
+        "or nothing), and `?format=json` answers 400 like any unknown format."
+    ),
+)
 
 LIST_ERRORS = {400: BAD_REQUEST, 429: THROTTLED}
-DETAIL_ERRORS = {404: NOT_FOUND, 429: THROTTLED}
+# 400: a NUL byte in the URL (config/nul_bytes.py).
+DETAIL_ERRORS = {400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED}
 
 
 class SchemaView(SpectacularAPIView):

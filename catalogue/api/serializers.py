@@ -55,6 +55,11 @@ class TrainerSummarySerializer(serializers.Serializer):
 
 class SessionSerializer(serializers.ModelSerializer):
     place = serializers.CharField(read_only=True)
+    online_url = serializers.CharField(
+        source="public_online_url",
+        read_only=True,
+        help_text="The link of an online session, empty unless its trainer made it public (else sent to participants).",
+    )
 
     class Meta:
         model = Session

@@ -5,7 +5,7 @@ from rest_framework import generics
 
 from ..filters import TrainingFilter
 from ..models import Session, Training
-from .schema import DETAIL_ERRORS, LIST_ERRORS, OBJECTIVE_PARAMETER, PLATFORM_PARAMETER
+from .schema import DETAIL_ERRORS, FORMAT_PARAMETER, LIST_ERRORS, OBJECTIVE_PARAMETER, PLATFORM_PARAMETER
 from .serializers import TrainingDetailSerializer, TrainingSerializer
 
 
@@ -15,7 +15,7 @@ from .serializers import TrainingDetailSerializer, TrainingSerializer
         "The catalogue with the same filter parameters as the /trainings/ page. "
         "Repeat `objective`, `platform` and `competence` to ask for several."
     ),
-    parameters=[OBJECTIVE_PARAMETER, PLATFORM_PARAMETER],
+    parameters=[OBJECTIVE_PARAMETER, PLATFORM_PARAMETER, FORMAT_PARAMETER],
     responses={200: TrainingSerializer(many=True), **LIST_ERRORS},
 )
 class TrainingListAPIView(generics.ListAPIView):

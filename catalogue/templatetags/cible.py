@@ -58,6 +58,15 @@ def valid_timezone(name):
 
 
 @register.filter
+def session_clock(session):
+    """The time zone to show `session` in: its own, or UTC if a stored year-9999 time overflows it."""
+    from catalogue.ical import in_zone, session_zone
+
+    zone = session_zone(session)
+    return in_zone(session.ends_at, zone).tzinfo if session.ends_at else zone
+
+
+@register.filter
 def web_url(value):
     """`value` if it is an http(s) URL, else "" (never a javascript: link in an href)."""
     return links.web_url(value)

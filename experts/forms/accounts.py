@@ -4,17 +4,23 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.bounds import validate_single_line
+
 from .. import emails
 from ..accounts import normalise_email
 
 
 class SignupForm(forms.Form):
     email = forms.EmailField(
-        label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+        label=_("Email"),
+        # The address is also the account's username, a shorter column than an e-mail's.
+        max_length=get_user_model()._meta.get_field("username").max_length,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     name = forms.CharField(
         label=_("Public name"),
         max_length=120,
+        validators=[validate_single_line],
         help_text=_("Your name or your company's, as visitors will see it."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )

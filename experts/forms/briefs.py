@@ -5,6 +5,7 @@ from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.bounds import validate_single_line
 from catalogue.enums import Focus, Format, Language
 from catalogue.models import Objective
 
@@ -50,7 +51,12 @@ class BriefForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Your context, your questions, what success would look like."),
     )
-    name = forms.CharField(label=_("Your name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=120,
+        validators=[validate_single_line],  # it goes into the e-mail's headers
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     email = forms.EmailField(
         label=_("Your email"),
         max_length=254,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.bounds import validate_date_in_bounds
 from catalogue.enums import Competence, Focus, SessionTimeZone
 from catalogue.models import OFFER_FACTS, OFFER_TEXTS, SESSION_FACTS, Objective, Platform, Session, Training
 
@@ -100,6 +101,7 @@ class WallClockField(forms.DateTimeField):
     """
 
     widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
+    default_validators = [validate_date_in_bounds]
     zone = ZoneInfo(SessionTimeZone.EASTERN)
 
     def prepare_value(self, value):
@@ -114,11 +116,11 @@ class WallClockField(forms.DateTimeField):
             return self.prepare_value(value)
         try:
             parsed = parse_datetime(value.strip())
-        except ValueError:
+            if parsed is None:
+                parsed = forms.DateTimeField.to_python(self, value).replace(tzinfo=None)
+            return self.prepare_value(parsed)
+        except (ValueError, OverflowError):  # OverflowError: a year-9999 time moved to another zone
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if parsed is None:
-            parsed = forms.DateTimeField.to_python(self, value).replace(tzinfo=None)
-        return self.prepare_value(parsed)
 
     def has_changed(self, initial, data):
         return super().has_changed(self.prepare_value(initial), data)
@@ -139,6 +141,12 @@ class SessionForm(forms.ModelForm):
     class Meta:
         model = Session
         fields = list(SESSION_FACTS)
+        labels = {"online_url_public": _("Show the link publicly")}
+        help_texts = {
+            "online_url_public": _(
+                "Unchecked, the link stays private: you send it to the participants. Checked, anyone sees it."
+            )
+        }
 
     def __init__(self, *args, allow_past=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -159,6 +167,7 @@ class SessionForm(forms.ModelForm):
             Row(Column("venue", css_class="col-md-6"), Column("city", css_class="col-md-6")),
             "address",
             Row(Column("online_url", css_class="col-md-8"), Column("seats", css_class="col-md-4")),
+            "online_url_public",
         )
         # The formset adds id, training and DELETE after __init__.
         self.helper.render_unmentioned_fields = True
@@ -197,4 +206,6 @@ SessionFormSet = inlineformset_factory(
     can_delete=True,
     max_num=50,
     validate_max=True,
+    # A posted TOTAL_FORMS above this builds no more forms (Django's default is max_num + 1000).
+    absolute_max=50,
 )

@@ -158,3 +158,36 @@ def test_objective_import_is_restricted_to_curators(client):
     assert page.status_code == 200
     assert "<h1>Importer</h1>" in page.text
     assert 'type="file"' in page.text
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","x")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_brief_export_escapes_spreadsheet_formulas(client, formula):
+    _brief(make_expert(), name=formula, email_status="sent")
+    client.force_login(make_curator())
+    row = _rows(client.get("/fr/admin/experts/brief/export/"))[0]
+    assert row["name"] == "'" + formula
+
+
+def test_training_export_escapes_a_formula_in_the_title(client):
+    make_training(title='=HYPERLINK("http://evil.example","Cliquez")')
+    client.force_login(make_curator())
+    row = _rows(client.get("/fr/admin/catalogue/training/export/", {"status": "all"}))[0]
+    assert row["title"].startswith("'=")
+    assert row["trainer"] and not row["trainer"].startswith("'")
+
+
+def test_objective_export_then_import_keeps_a_formula_like_keyword(client):
+    make_objective(slug="viral", keywords_fr="-promo\n=deux")
+    client.force_login(make_curator())
+    exported = client.get("/fr/admin/catalogue/objective/export/")
+    assert exported.status_code == 200, exported
+    rows = _rows(exported)
+    assert rows[0]["keywords_fr"].startswith("'-")
+    confirm = client.post(
+        "/fr/admin/catalogue/objective/import/", {"import_file": _csv_file(rows), "format": "0", "resource": "0"}
+    )
+    client.post("/fr/admin/catalogue/objective/process_import/", confirm.context["confirm_form"].initial)
+    assert Objective.objects.get(slug="viral").keywords_fr == "-promo\n=deux"

@@ -104,7 +104,9 @@ def test_ics_event_has_title_place_description_url_and_stamp(client):
 
 def test_ics_online_session_location_is_its_link(client):
     training = make_training(slug="online", mode="online", city="")
-    make_session(training, is_online=True, online_url="https://meet.example/abc", venue="", city="")
+    make_session(
+        training, is_online=True, online_url="https://meet.example/abc", online_url_public=True, venue="", city=""
+    )
     event = _events(client.get("/en/trainings/feed.ics"))[0]
     assert str(event["LOCATION"]) == "https://meet.example/abc"
     assert "https://meet.example/abc" in str(event["DESCRIPTION"])

@@ -72,7 +72,12 @@ def workshop():
     )
     in_person = make_session(training, starts_in=timedelta(days=5), venue="Salle Gaston", address="1 rue X")
     online = make_session(
-        training, starts_in=timedelta(days=9), is_online=True, online_url="https://meet.example/v", venue=""
+        training,
+        starts_in=timedelta(days=9),
+        is_online=True,
+        online_url="https://meet.example/v",
+        online_url_public=True,
+        venue="",
     )
     make_session(training, starts_in=-timedelta(days=9))
     return training, in_person, online

@@ -9,6 +9,7 @@ from django.conf import settings as settings_module
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -489,8 +490,10 @@ def test_behind_one_proxy_the_brief_limit_counts_the_address_the_proxy_saw(
     assert Brief.objects.count() == 2
 
 
-@pytest.mark.skipif(not settings_module.REDIS_URL, reason="needs REDIS_URL: the counter must live in shared Redis")
-def test_rate_limit_counter_lives_in_redis_shared_by_every_server_process(
+@pytest.mark.skipif(
+    not settings_module.LIMITS_REDIS_URL, reason="needs LIMITS_REDIS_URL: the counter must live in that Redis"
+)
+def test_rate_limit_counter_lives_in_the_limits_redis_shared_by_every_server_process(
     client, expert, objectives, settings, django_capture_on_commit_callbacks
 ):
     import redis
@@ -499,9 +502,21 @@ def test_rate_limit_counter_lives_in_redis_shared_by_every_server_process(
     send(client, expert, django_capture_on_commit_callbacks)
     send(client, expert, django_capture_on_commit_callbacks)
     # Another process sees the same counter through its own connection.
-    other_process = redis.Redis.from_url(settings.REDIS_URL)
+    other_process = redis.Redis.from_url(settings.LIMITS_REDIS_URL)
     counters = [other_process.get(key) for key in other_process.scan_iter(match="*rl:*")]
     assert counters == [b"2"]
+
+
+def test_rate_limit_counter_lives_in_the_database_shared_by_every_server_process(
+    client, expert, objectives, settings, django_capture_on_commit_callbacks
+):
+    if settings.LIMITS_REDIS_URL:
+        pytest.skip("LIMITS_REDIS_URL is set: the counters live in that Redis")
+    send(client, expert, django_capture_on_commit_callbacks)
+    send(client, expert, django_capture_on_commit_callbacks)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM cible_limits WHERE cache_key LIKE %s", ["%rl:%"])
+        assert cursor.fetchone()[0] == 1
 
 
 # --- The focus check, whatever the matcher recognises ------------------------------

@@ -47,7 +47,9 @@ EXPECTED_CSP = (
 def production_env(**extra):
     """A production environment: only what a deployment sets (no test-only variables)."""
     env = {k: os.environ[k] for k in ("PATH", "HOME", "LANG", "DATABASE_URL", "REDIS_URL") if k in os.environ}
-    env.update(DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="cible.example", **extra)
+    env.update(
+        DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="cible.example", TRUSTED_PROXIES="1", **extra
+    )
     return env
 
 
