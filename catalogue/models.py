@@ -357,7 +357,18 @@ class Session(models.Model):
 
 
 # What a trainer writes about each session, in the order the session form lists them.
-SESSION_FACTS = ("starts_at", "ends_at", "timezone", "is_online", "venue", "address", "city", "online_url", "online_url_public", "seats")
+SESSION_FACTS = (
+    "starts_at",
+    "ends_at",
+    "timezone",
+    "is_online",
+    "venue",
+    "address",
+    "city",
+    "online_url",
+    "online_url_public",
+    "seats",
+)
 
 
 class OfferTransition(models.Model):

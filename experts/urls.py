@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import accounts, briefs, dashboard, directory, inbox, offers, profile
+from .views import accounts, briefs, dashboard, directory, inbox, offers, preview, profile
 
 app_name = "experts"
 urlpatterns = [
@@ -34,9 +34,11 @@ urlpatterns = [
     # The trainer's dashboard: only their own profile, offers and briefs.
     path("dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
     path("dashboard/profile/", profile.ProfileEditView.as_view(), name="profile_edit"),
+    path("dashboard/profile/preview/", preview.ProfilePreviewView.as_view(), name="profile_preview"),
     path("dashboard/offers/new/", offers.OfferFormView.as_view(), name="offer_create"),
     path("dashboard/offers/<int:pk>/", offers.OfferDetailView.as_view(), name="offer_detail"),
     path("dashboard/offers/<int:pk>/edit/", offers.OfferFormView.as_view(), name="offer_edit"),
+    path("dashboard/offers/<int:pk>/preview/", preview.OfferPreviewView.as_view(), name="offer_preview"),
     path("dashboard/offers/<int:pk>/transition/", offers.OfferTransitionView.as_view(), name="offer_transition"),
     path("dashboard/briefs/", inbox.BriefListView.as_view(), name="brief_list"),
     path("dashboard/briefs/<int:pk>/", inbox.BriefDetailView.as_view(), name="brief_detail"),

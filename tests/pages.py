@@ -158,12 +158,21 @@ def _brief_form(w):
     return reverse("experts:brief", kwargs={"slug": w.expert_a.slug}) + f"?training={w.training.slug}"
 
 
+def _compare(w):
+    # Two published trainings and a draft, which the page leaves out with a note.
+    slugs = (w.training.slug, w.other_training.slug, w.draft.slug)
+    return reverse("catalogue:compare") + "?" + "&".join(f"t={slug}" for slug in slugs)
+
+
 PUBLIC_PAGES = [
     Page("home", lambda w: reverse("catalogue:home")),
     Page("match", lambda w: reverse("catalogue:match") + "?objective=diffuser+mes+messages+sur+linkedin"),
     Page("training-list", lambda w: reverse("catalogue:training_list")),
     Page("training-list-filtered", lambda w: reverse("catalogue:training_list") + "?focus=media&q=linkedin"),
     Page("training-detail", lambda w: w.training.get_absolute_url()),
+    Page("compare", _compare),
+    Page("compare-empty", lambda w: reverse("catalogue:compare")),
+    Page("training-list-shortlist", lambda w: reverse("catalogue:training_list") + f"?t={w.training.slug}"),
     Page("expert-list", lambda w: reverse("experts:expert_list")),
     Page("expert-list-filtered", lambda w: reverse("experts:expert_list") + "?focus=network"),
     Page("expert-detail", lambda w: w.expert_a.get_absolute_url()),
@@ -183,6 +192,8 @@ TRAINER_PAGES = [
     Page("offer-detail", _offer("offer_detail"), role="trainer_a"),
     Page("offer-detail-published", _offer("offer_detail", "training"), role="trainer_a"),
     Page("offer-edit", _offer("offer_edit"), role="trainer_a"),
+    Page("offer-preview", _offer("offer_preview"), role="trainer_a"),
+    Page("profile-preview", lambda w: reverse("experts:profile_preview"), role="trainer_a"),
     Page("brief-inbox", lambda w: reverse("experts:brief_list"), role="trainer_a"),
     Page("brief-detail", lambda w: reverse("experts:brief_detail", kwargs={"pk": w.brief.pk}), role="trainer_a"),
     Page("password-change", lambda w: reverse("experts:password_change"), role="trainer_a"),

@@ -6,10 +6,13 @@ from ..enums import Competence, Focus, Format
 from ..filters import TrainingFilter
 from ..models import Session, Training
 from ..page_cache import public_page
+from ..shortlist import PARAM as SHORTLIST
+from ..shortlist import for_request as shortlist_of
 from .listing import active_filters, pagination_context, query_string
 
 
-@method_decorator(public_page(params=[*TrainingFilter.base_filters, "page"]), name="dispatch")
+# `t` is the visitor's shortlist (catalogue.shortlist): kept in every link, never a filter.
+@method_decorator(public_page(params=[*TrainingFilter.base_filters, "page", SHORTLIST]), name="dispatch")
 class TrainingListView(ListView):
     """The public catalogue: one FilterSet, facets, sort and pagination.
 
@@ -23,7 +26,9 @@ class TrainingListView(ListView):
     paginate_by = 12
 
     def get_queryset(self):
-        self.filterset = TrainingFilter(self.request.GET or None, queryset=Training.objects.published())
+        filters = self.request.GET.copy()
+        filters.pop(SHORTLIST, None)
+        self.filterset = TrainingFilter(filters or None, queryset=Training.objects.published())
         return self.filterset.qs
 
     def paginate_queryset(self, queryset, page_size):
@@ -68,8 +73,8 @@ class TrainingListView(ListView):
                 if code
             ],
             current_sort=current_sort,
-            clear_url=self.request.path,
-            feed_query=query_string(params, page=None).rstrip("?"),
+            clear_url=_keep_shortlist(self.request, self.request.path),
+            feed_query=query_string(params, page=None, **{SHORTLIST: None}).rstrip("?"),
         )
         context.update(pagination_context(params, context["page_obj"]))
         return context
@@ -95,7 +100,7 @@ class TrainingListView(ListView):
         }
 
 
-@method_decorator(public_page(), name="dispatch")
+@method_decorator(public_page(params=[SHORTLIST]), name="dispatch")
 class TrainingDetailView(DetailView):
     template_name = "catalogue/training_detail.html"
     context_object_name = "training"
@@ -120,3 +125,9 @@ class TrainingDetailView(DetailView):
             for code, label in Competence.choices
         ]
         return context
+
+
+def _keep_shortlist(request, path):
+    """`path` with the visitor's shortlist kept (clearing filters keeps it)."""
+    query = shortlist_of(request).query()
+    return f"{path}?{query}" if query else path

@@ -3,12 +3,15 @@ from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView
 
 from catalogue.enums import Status
-from catalogue.models import Training
+from catalogue.models import Session, Training
 from catalogue.page_cache import public_page
 from catalogue.views.listing import ForgivingPaginationMixin, active_filters, pagination_context
 
 from ..filters import ExpertFilter
 from ..models import Expert
+
+# Upcoming sessions listed on a profile, soonest first across the trainer's published trainings.
+PROFILE_SESSIONS = 10
 
 
 @method_decorator(public_page(params=[*ExpertFilter.base_filters, "page"]), name="dispatch")
@@ -41,7 +44,8 @@ class ExpertListView(ForgivingPaginationMixin, ListView):
         return context
 
 
-@method_decorator(public_page(), name="dispatch")
+# `t`: the visitor's shortlist (catalogue.shortlist), kept by the training cards' links.
+@method_decorator(public_page(params=["t"]), name="dispatch")
 class ExpertDetailView(DetailView):
     """Only public experts (with a published training); others answer 404."""
 
@@ -59,5 +63,12 @@ class ExpertDetailView(DetailView):
             .with_next_session()
             .select_related("trainer")
             .order_by("-published_at", "-pk")
+        )
+        published = Training.objects.published().filter(trainer=self.object).values("pk")
+        context["upcoming_sessions"] = (
+            Session.objects.upcoming()
+            .filter(training__in=published)
+            .select_related("training")
+            .order_by("starts_at", "pk")[:PROFILE_SESSIONS]
         )
         return context

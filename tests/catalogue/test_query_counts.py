@@ -70,7 +70,7 @@ def test_expert_detail_runs_a_fixed_number_of_queries(client, django_assert_num_
     from experts.models import Expert
 
     slug = Expert.objects.order_by("pk").first().slug
-    with django_assert_num_queries(4):  # revision, expert, platforms, published trainings
+    with django_assert_num_queries(5):  # revision, expert, platforms, published trainings, upcoming sessions
         response = client.get(f"/en/experts/{slug}/")
     assert response.status_code == 200
 
