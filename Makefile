@@ -34,9 +34,11 @@ setup: $(STAMP) messages
 messages: $(STAMP)
 	@$(PY) manage.py compilemessages --ignore=.venv --ignore=staticfiles -v0
 
+# The worker (outbox retries, periodic jobs) runs beside the server and stops with it.
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
+	@$(PY) manage.py worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup

@@ -387,8 +387,6 @@ class OfferTransition(models.Model):
     # what a curator who saw an older version is shown as changed.
     version = models.PositiveIntegerField(_("version"), null=True, blank=True, editable=False)
     snapshot = models.JSONField(null=True, blank=True, editable=False)
-    email_sent_at = models.DateTimeField(null=True, blank=True)
-    email_attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -455,3 +453,62 @@ class Revision(models.Model):
     def bump(cls):
         if not cls.objects.filter(pk=1).update(number=F("number") + 1):
             cls.objects.get_or_create(pk=1, defaults={"number": 1})
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail of the outbox (catalogue.outbox): stored, then sent and retried until it goes out."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed, will retry")
+        GAVE_UP = "gave_up", _("Gave up")
+
+    kind = models.CharField(_("kind"), max_length=40, db_index=True)
+    to = models.EmailField(_("to"), max_length=254)
+    reply_to = models.EmailField(_("reply to"), max_length=254, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.FR)
+    template = models.CharField(_("template"), max_length=100)
+    subject = models.CharField(_("subject"), max_length=250)
+    # Empty for e-mails that carry a secret (a link with a token): rendered at each attempt, never stored.
+    body = models.TextField(_("body"), blank=True)
+    context = models.JSONField(_("reference"), default=dict, blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # When the worker may (re)try it; while sending, when the claim lapses.
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    related_type = models.ForeignKey(
+        "contenttypes.ContentType", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    related_id = models.PositiveBigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            models.Index(fields=["related_type", "related_id"]),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} → {self.to}"
+
+
+class PeriodicJobRun(models.Model):
+    """When each periodic job (settings.PERIODIC_JOBS) last started, shared by every worker process."""
+
+    name = models.CharField(max_length=200, unique=True)
+    last_started_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("periodic job run")
+        verbose_name_plural = _("periodic job runs")
+
+    def __str__(self):
+        return self.name

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 CURATORS_GROUP = "Curators"
 
 # Exactly what a curator needs: moderate offers, curate objectives and
-# platforms, read experts and briefs. No user management.
+# platforms, read experts and briefs, see and retry failed e-mails. No user management.
 CURATOR_PERMISSIONS = {
     "catalogue": [
         "view_training",
@@ -21,6 +21,8 @@ CURATOR_PERMISSIONS = {
         "change_platform",
         "delete_platform",
         "view_offertransition",
+        "view_outgoingemail",
+        "change_outgoingemail",  # only the "retry now" action: every field is read-only
     ],
     "experts": ["view_expert", "view_brief"],
 }

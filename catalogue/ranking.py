@@ -186,6 +186,7 @@ def rank_experts_for(focuses, objectives=(), limit=EXPERTS_LIMIT):
     experts = (
         Expert.objects.public()
         .with_focus(*focuses)
+        .select_related("user")  # whether each can receive a brief, without a query per expert
         .annotate(
             on_objectives=on_objectives,
             in_focus=Exists(published.filter(focus__in=focuses)),

@@ -221,9 +221,10 @@ if email_backend == smtp_backend:
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Cible <noreply@cible.local>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
-# Mail is sent outside the request through Django's tasks framework:
-# immediately in-process by default; in production set
-# TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker`.
+# Every e-mail goes through the outbox (catalogue/outbox.py): stored, then its first
+# attempt runs after commit through Django's tasks framework (immediately, in-process,
+# by default; a queue backend such as django_tasks_db.DatabaseBackend moves it out of
+# the request). `manage.py worker` retries failed sends with backoff and runs PERIODIC_JOBS.
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"),
@@ -240,8 +241,19 @@ RATELIMIT_USE_CACHE = "limits"
 RATELIMIT_IP_META_KEY = "config.client_ip.client_ip"
 # If the cache cannot count (Redis down), let briefs through rather than refuse them all.
 RATELIMIT_FAIL_OPEN = True
-# `retry_brief_emails` gives up on a brief after this many failed attempts.
-BRIEF_EMAIL_MAX_ATTEMPTS = env_int("BRIEF_EMAIL_MAX_ATTEMPTS", 8)
+# E-mails sent to an address a visitor types (brief confirmations, sign-up and
+# password-reset e-mails), per recipient address, whatever the client IP.
+RECIPIENT_RATE_LIMIT = env("RECIPIENT_RATE_LIMIT", "5/h")
+
+# --- Outbox and worker -----------------------------------------------------------
+
+# The outbox gives up on an e-mail after this many failed attempts (backoff 1 min, 2, 4, … ≤ 6 h).
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 10)
+# Jobs `manage.py worker` runs: dotted path of a function → seconds between runs.
+PERIODIC_JOBS = {
+    "catalogue.archiving.archive_past_trainings": 60 * 60,
+    "catalogue.outbox.purge_old": 24 * 60 * 60,
+}
 
 # --- Internationalisation ---------------------------------------------------
 

@@ -8,6 +8,7 @@ from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV
 from import_export.forms import ExportForm
 
+from catalogue import outbox
 from catalogue.admin.resources import SpreadsheetSafeResource
 
 from .models import Brief, Expert
@@ -62,7 +63,6 @@ class BriefResource(SpreadsheetSafeResource):
             "email",
             "consent",
             "read_at",
-            "email_status",
         )
         export_order = fields
 
@@ -72,9 +72,8 @@ class BriefResource(SpreadsheetSafeResource):
 
 @admin.register(Brief)
 class BriefAdmin(ExportMixin, admin.ModelAdmin):
-    list_display = ("created_at", "name", "email", "expert", "training", "detected_focus", "email_status")
+    list_display = ("created_at", "name", "email", "expert", "training", "detected_focus")
     list_filter = (
-        "email_status",
         "language",
         "detected_focus",
         "preferred_format",
@@ -83,13 +82,19 @@ class BriefAdmin(ExportMixin, admin.ModelAdmin):
     list_select_related = ("expert", "training")
     search_fields = ("name", "email", "objective_text", "message", "expert__name")
     date_hierarchy = None
-    readonly_fields = ("created_at", "read_at", "email_status", "email_attempts", "email_error")
+    readonly_fields = ("created_at", "read_at", "emails")
     raw_id_fields = ("expert", "training", "objective")
 
     resource_classes = (BriefResource,)
     formats = (CSV,)
     export_form_class = ExportForm
     skip_export_form = True
+
+    @admin.display(description=_("e-mails"))
+    def emails(self, brief):
+        # Sending and retries live in the outbox; this only says where each e-mail stands.
+        rows = outbox.for_object(brief).order_by("pk") if brief.pk else []
+        return ", ".join(f"{row.kind}: {row.get_status_display()}" for row in rows) or "—"
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)

@@ -9,6 +9,7 @@ class ExpertsConfig(AppConfig):
     def ready(self):
         from catalogue import page_cache
 
+        from . import accounts  # noqa: F401  (registers the account e-mails that carry a link with the outbox)
         from .models import Expert
 
         # A trainer's public profile shows on the pages the page cache keeps.

@@ -1,37 +1,32 @@
 """Briefs: a visitor's request to a trainer, sent before hiring them.
 
-The one place that decides what a brief's focus is, stores it, and emails it.
-A brief is stored first; its two emails (to the trainer, with the visitor as
-reply-to, and a confirmation to the visitor) go out after the transaction
-commits, through Django's tasks framework. A failed send never loses the
-brief: it is marked `failed` and `manage.py retry_brief_emails` tries again.
+The one place that decides what a brief's focus is, who may receive one, stores
+it, and e-mails it. A brief goes only to a trainer who can receive it (an account
+with a confirmed e-mail). It is stored first, so it is always in the trainer's
+inbox; its two e-mails (to the trainer, with the visitor as reply-to, and a
+confirmation to the visitor) go through the outbox (`catalogue.outbox`), which
+sends them after the transaction commits and retries a failed send.
 """
 
 import logging
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Q
-from django.tasks import task
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from catalogue import matching, ranking
+from catalogue import matching, outbox, ranking
 from catalogue.enums import Focus
 from catalogue.models import Objective
 
-from .models import Brief
+from .models import Brief, Expert
 
 logger = logging.getLogger(__name__)
 
-# A brief still `pending` this long after it was stored lost its task (queue
-# down, process killed): the retry command picks it up too.
-STALE_PENDING_AFTER = timedelta(minutes=15)
+TO_TRAINER = "brief.to_trainer"
+CONFIRMATION = "brief.confirmation"
 
 FOCUS_LABELS = {
     "mixed": _("Both social media and social networking"),
@@ -86,8 +81,8 @@ def check_focus(expert, objective=None, objective_text="", lang="fr", max_altern
         if objective is not None and objective.focus in missing and objective not in recognised:
             recognised.append(objective)
         # The trainer never declares a missing focus, so is never proposed to themselves.
-        ranked = ranking.rank_experts_for(missing, recognised, limit=max_alternatives)
-        alternatives = [r.expert for r in ranked]
+        ranked = ranking.rank_experts_for(missing, recognised, limit=max_alternatives * 3)
+        alternatives = [r.expert for r in ranked if r.expert.can_receive_briefs][:max_alternatives]
     return FocusCheck(
         focus=focus,
         explanation=analysis.explanation,
@@ -97,11 +92,27 @@ def check_focus(expert, objective=None, objective_text="", lang="fr", max_altern
     )
 
 
+class NotReceivable(Exception):
+    """The trainer has no account with a confirmed e-mail: a brief would reach nobody."""
+
+
+def receivers_like(expert, limit=5):
+    """Experts who can receive a brief and share a focus with `expert` (by name)."""
+    candidates = Expert.objects.public().receiving_briefs().exclude(pk=expert.pk)
+    focused = Expert.objects.none()
+    for code in expert.focuses or []:
+        focused = focused | candidates.with_focus(code)
+    return list((focused if expert.focuses else candidates).distinct().order_by("name", "pk")[:limit])
+
+
 def submit_brief(*, expert, data, focus_check, training=None, visitor_language="fr"):
-    """Store a brief, then email it once the transaction has committed.
+    """Store a brief, then e-mail it once the transaction has committed.
 
     `data` is a valid BriefForm's cleaned_data. Returns the stored Brief.
+    Raises NotReceivable (and stores nothing) if the trainer cannot receive it.
     """
+    if not expert.can_receive_briefs:
+        raise NotReceivable(expert.slug)
     objective = focus_check.objective
     objective_text = data.get("objective_text") or ""
     if not objective_text and objective is not None:
@@ -126,94 +137,42 @@ def submit_brief(*, expert, data, focus_check, training=None, visitor_language="
             consent=data["consent"],
             visitor_language=visitor_language,
         )
-        transaction.on_commit(lambda: enqueue_brief_emails(brief.pk))
+        _queue_emails(brief)
     return brief
 
 
-def enqueue_brief_emails(brief_id):
-    """Hand the emails to the task backend; if that fails, the retry command sends them."""
-    try:
-        send_brief_emails.enqueue(brief_id)
-    except Exception:
-        logger.exception("Could not enqueue the emails of brief %s; retry_brief_emails will send them.", brief_id)
+def delivery(brief):
+    """What the visitor is told: `delivered` (the trainer's e-mail went out) or `delayed`
+    (stored in their inbox; the e-mail is being retried)."""
+    return "delivered" if outbox.outcome(brief, TO_TRAINER) == "sent" else "delayed"
 
 
-@task()
-def send_brief_emails(brief_id):
-    return deliver(brief_id)
-
-
-def deliver(brief_id):
-    """Send whichever of the brief's two emails has not gone out yet.
-
-    Idempotent: an email already sent is never sent again. Returns the brief's
-    email status afterwards.
-    """
-    with transaction.atomic():
-        brief = (
-            Brief.objects.select_for_update(of=("self",))
-            .select_related("expert__user", "training", "objective")
-            .filter(pk=brief_id)
-            .first()
+def _queue_emails(brief):
+    trainer_language = brief.expert.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(trainer_language):
+        objective = brief.objective_text
+        if brief.objective is not None and objective in (brief.objective.name_fr, brief.objective.name_en):
+            # A picked objective (not the visitor's own words) reads in the trainer's language.
+            objective = brief.objective.name
+        outbox.queue_email(
+            kind=TO_TRAINER,
+            to=brief.expert.user.email,
+            template="emails/brief_to_trainer",
+            context={**_context(brief), "objective": _one_line(objective)},
+            language=trainer_language,
+            reply_to=brief.email,
+            related=brief,
         )
-        if brief is None or brief.email_status == Brief.EmailStatus.SENT:
-            return brief.email_status if brief else None
-        errors = []
-        now = timezone.now
-        if brief.trainer_emailed_at is None:
-            try:
-                _trainer_email(brief).send()
-                brief.trainer_emailed_at = now()
-            except Exception as exc:
-                errors.append(f"trainer: {_describe(exc)}")
-        if brief.visitor_emailed_at is None:
-            try:
-                _visitor_email(brief).send()
-                brief.visitor_emailed_at = now()
-            except Exception as exc:
-                errors.append(f"visitor: {_describe(exc)}")
-        brief.email_attempts += 1
-        brief.email_error = "\n".join(errors)
-        brief.email_status = Brief.EmailStatus.FAILED if errors else Brief.EmailStatus.SENT
-        brief.save(
-            update_fields=["trainer_emailed_at", "visitor_emailed_at", "email_attempts", "email_error", "email_status"]
+    visitor_language = brief.visitor_language or settings.LANGUAGE_CODE
+    with translation.override(visitor_language):
+        outbox.queue_email(
+            kind=CONFIRMATION,
+            to=brief.email,
+            template="emails/brief_confirmation",
+            context=_context(brief),
+            language=visitor_language,
+            related=brief,
         )
-        if errors:
-            logger.warning("Emails of brief %s failed (attempt %s): %s", brief.pk, brief.email_attempts, errors)
-        return brief.email_status
-
-
-def briefs_to_retry(now=None):
-    """Briefs whose emails failed, or whose task never ran, and are worth another try."""
-    now = now or timezone.now()
-    stale = Q(email_status=Brief.EmailStatus.PENDING, created_at__lt=now - STALE_PENDING_AFTER)
-    # A trainer without an address (a profile no account has claimed yet) is
-    # not retried in vain; their brief goes out once the account has an email.
-    trainer_unreachable = Q(trainer_emailed_at__isnull=True) & (
-        Q(expert__user__isnull=True) | Q(expert__user__email="")
-    )
-    nothing_else_to_send = Q(visitor_emailed_at__isnull=False)
-    return (
-        Brief.objects.filter(Q(email_status=Brief.EmailStatus.FAILED) | stale)
-        .filter(email_attempts__lt=settings.BRIEF_EMAIL_MAX_ATTEMPTS)
-        .exclude(trainer_unreachable & nothing_else_to_send)
-        .order_by("created_at", "pk")
-    )
-
-
-def retry_failed(now=None):
-    """Try again every brief that needs it; returns (sent, still_failing) counts."""
-    sent = failing = 0
-    for brief_id in briefs_to_retry(now).values_list("pk", flat=True):
-        if deliver(brief_id) == Brief.EmailStatus.SENT:
-            sent += 1
-        else:
-            failing += 1
-    return sent, failing
-
-
-def _describe(exc):
-    return f"{type(exc).__name__}: {exc}"[:1000]
 
 
 def _one_line(text):
@@ -225,6 +184,7 @@ def _absolute(path):
 
 
 def _context(brief):
+    """Built in the recipient's language: the links carry its prefix."""
     return {
         "brief": brief,
         "expert": brief.expert,
@@ -235,31 +195,3 @@ def _context(brief):
         "training_url": _absolute(brief.training.get_absolute_url()) if brief.training else "",
         "dashboard_url": _absolute(reverse("experts:dashboard")),
     }
-
-
-def _trainer_email(brief):
-    """The brief, in the trainer's language; replying answers the visitor."""
-    user = brief.expert.user
-    address = user.email if user else ""
-    if not address:
-        raise ValueError("the trainer has no email address")
-    with translation.override(brief.expert.preferred_language or settings.LANGUAGE_CODE):
-        context = _context(brief)
-        objective = brief.objective_text
-        if brief.objective is not None and objective in (brief.objective.name_fr, brief.objective.name_en):
-            # A picked objective (not the visitor's own words) reads in the trainer's language.
-            objective = brief.objective.name
-        subject = _one_line(_("Brief from %(name)s: %(objective)s") % {"name": brief.name, "objective": objective})[
-            :200
-        ]
-        body = render_to_string("experts/emails/brief_to_trainer.txt", context)
-    return EmailMessage(subject=subject, body=body, to=[address], reply_to=[brief.email])
-
-
-def _visitor_email(brief):
-    """The confirmation, in the language of the page the visitor wrote in."""
-    with translation.override(brief.visitor_language or settings.LANGUAGE_CODE):
-        context = _context(brief)
-        subject = _one_line(_("Your brief to %(expert)s was sent") % {"expert": brief.expert.name})
-        body = render_to_string("experts/emails/brief_confirmation.txt", context)
-    return EmailMessage(subject=subject, body=body, to=[brief.email])

@@ -31,6 +31,12 @@ class ExpertQuerySet(models.QuerySet):
             declared |= declares_focus(code)
         return self.filter(declared)
 
+    def receiving_briefs(self):
+        """Experts a brief can reach: an active account with a confirmed e-mail."""
+        return self.filter(user__isnull=False, user__is_active=True, email_confirmed_at__isnull=False).exclude(
+            user__email=""
+        )
+
     def public(self):
         """Experts a visitor may see: those with at least one published training."""
         from catalogue.models import Training
@@ -80,6 +86,12 @@ class Expert(models.Model):
     def get_absolute_url(self):
         return reverse("experts:expert_detail", kwargs={"slug": self.slug})
 
+    @property
+    def can_receive_briefs(self):
+        """The same rule as `Expert.objects.receiving_briefs()`, for one profile."""
+        user = self.user if self.user_id else None
+        return bool(user and user.is_active and user.email and self.email_confirmed_at)
+
     def declares(self, focus):
         return focus in (self.focuses or [])
 
@@ -89,11 +101,6 @@ class Expert(models.Model):
 
 class Brief(models.Model):
     """A visitor's request to a trainer, sent before hiring them."""
-
-    class EmailStatus(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed, will retry")
 
     expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="briefs", verbose_name=_("expert"))
     training = models.ForeignKey(
@@ -125,18 +132,12 @@ class Brief(models.Model):
     visitor_language = models.CharField(
         _("visitor's language"), max_length=2, choices=Language.choices, default=Language.FR
     )
-    # Each email is sent once: a retry only sends what has not gone out yet.
-    trainer_emailed_at = models.DateTimeField(_("emailed to the trainer"), null=True, blank=True)
-    visitor_emailed_at = models.DateTimeField(_("confirmation emailed"), null=True, blank=True)
-    email_status = models.CharField(max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING)
-    email_attempts = models.PositiveSmallIntegerField(default=0)
-    email_error = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("brief")
         verbose_name_plural = _("briefs")
-        indexes = [models.Index(fields=["expert", "-created_at"]), models.Index(fields=["email_status"])]
+        indexes = [models.Index(fields=["expert", "-created_at"])]
 
     def __str__(self):
         return f"{self.name} → {self.expert}"

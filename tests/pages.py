@@ -45,6 +45,7 @@ class World:
     other_training: Any
     unpublished_expert: Any
     brief: Any
+    unclaimed_expert: Any  # listed, with no account: cannot receive a brief
     unpublished: list = field(default_factory=list)
 
     def user(self, role):
@@ -101,6 +102,8 @@ def build_world():
         email="denise@example.com",
         consent=True,
     )
+    unclaimed_expert = factories.make_expert(name="Émile Sans-Compte", slug="emile-sans-compte", with_user=False)
+    factories.make_training(trainer=unclaimed_expert, title="Atelier sans compte", slug="atelier-sans-compte")
     curator = factories.make_curator(email="curateur@example.com")
     superuser = get_user_model().objects.create_superuser(
         username="root@example.com", email="root@example.com", password=PASSWORD
@@ -121,6 +124,7 @@ def build_world():
         other_training=other_training,
         unpublished_expert=unpublished_expert,
         brief=brief,
+        unclaimed_expert=unclaimed_expert,
         unpublished=[draft, submitted, *others, hidden],
     )
 
@@ -177,6 +181,9 @@ PUBLIC_PAGES = [
     Page("expert-list-filtered", lambda w: reverse("experts:expert_list") + "?focus=network"),
     Page("expert-detail", lambda w: w.expert_a.get_absolute_url()),
     Page("brief", _brief_form),
+    Page("brief-sent", lambda w: reverse("experts:brief_sent", kwargs={"slug": w.expert_a.slug})),
+    Page("brief-unavailable", lambda w: reverse("experts:brief", kwargs={"slug": w.unclaimed_expert.slug})),
+    Page("expert-detail-unclaimed", lambda w: w.unclaimed_expert.get_absolute_url()),
     Page("login", lambda w: reverse("experts:login")),
     Page("signup", lambda w: reverse("experts:signup")),
     Page("password-reset", lambda w: reverse("experts:password_reset")),

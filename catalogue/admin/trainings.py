@@ -75,7 +75,7 @@ class TransitionInline(admin.TabularInline):
     """The offer's change history, newest first (read-only)."""
 
     model = OfferTransition
-    fields = ("at", "from_status", "to_status", "by", "message", "rubric_summary", "email_sent_at", "email_attempts")
+    fields = ("at", "from_status", "to_status", "by", "message", "rubric_summary")
     readonly_fields = fields
     extra = 0
     can_delete = False

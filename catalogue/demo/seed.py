@@ -14,6 +14,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -195,7 +196,7 @@ def _experts(rng, count, trainer_user, platforms):
         expert_platforms.append(list(dict.fromkeys(chosen)))
         rows.append(
             Expert(
-                user=trainer_user if index == 0 and own is None else None,
+                user=trainer_user if index == 0 and own is None else _demo_account(slug),
                 name=name,
                 slug=slug,
                 headline=rng.choice(content.HEADLINES[(main_focus, languages[0])]),
@@ -208,6 +209,14 @@ def _experts(rng, count, trainer_user, platforms):
                 email_confirmed_at=timezone.now(),
             )
         )
+    # Every demo trainer can receive a brief: an account (no password: nobody logs in as them) with a
+    # confirmed address under the reserved example domain.
+    accounts = [row.user for row in rows if row.user is not None and row.user.pk is None]
+    kept = get_user_model().objects.in_bulk([user.username for user in accounts], field_name="username")
+    for row in rows:  # seeding again after the profiles were deleted: their accounts are still there
+        if row.user is not None and row.user.username in kept:
+            row.user = kept[row.user.username]
+    get_user_model().objects.bulk_create([user for user in accounts if user.username not in kept])
     created = Expert.objects.bulk_create(rows)
     Through = Expert.platforms.through
     Through.objects.bulk_create(
@@ -219,6 +228,11 @@ def _experts(rng, count, trainer_user, platforms):
         own.demo_platforms = list(own.platforms.all()) or platforms[:2]
         created[0] = own
     return created
+
+
+def _demo_account(slug):
+    address = f"{slug[:120]}@demo.cible.example"
+    return get_user_model()(username=address, email=address, password=make_password(None))
 
 
 def _weighted(rng, pairs):

@@ -109,7 +109,7 @@ class TrainingDetailView(DetailView):
         upcoming = Session.objects.upcoming().order_by("starts_at", "pk")
         return (
             Training.objects.published()
-            .select_related("trainer")
+            .select_related("trainer__user")
             .prefetch_related(
                 "objectives",
                 "platforms",

@@ -2,12 +2,13 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from catalogue import outbox
 from catalogue.bounds import validate_single_line
 
-from .. import emails
-from ..accounts import normalise_email
+from ..accounts import normalise_email, send_password_reset
 
 
 class SignupForm(forms.Form):
@@ -83,20 +84,19 @@ class TrainerPasswordResetForm(PasswordResetForm):
         return normalise_email(self.cleaned_data["email"])
 
     def save(self, *args, request=None, **kwargs):
+        """Queue the reset link for each account of this address (rendered when sent), or a short note."""
         email = self.cleaned_data["email"]
-        if not any(True for _user in self.get_users(email)):
-            emails.send_templated("experts/email/no_account", {"signup_link": _signup_link(request)}, to=email)
-            return
-        super().save(*args, request=request, **kwargs)
-
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
-        emails.send_templated(
-            "registration/password_reset", {**context, "reset_path": _reset_path(context)}, to=to_email
-        )
-
-
-def _reset_path(context):
-    return reverse("experts:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        users = list(self.get_users(email))
+        for user in users:
+            send_password_reset(user)
+        if not users:
+            outbox.queue_email(
+                kind="account.no_account",
+                to=email,
+                template="emails/no_account",
+                context={"signup_link": _signup_link(request)},
+                language=get_language(),
+            )
 
 
 def _signup_link(request):

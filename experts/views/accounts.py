@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 from django_ratelimit.decorators import ratelimit
 
-from .. import accounts
+from .. import accounts, recipient_limits
 from ..forms.accounts import EmailAuthenticationForm, SignupForm, TrainerPasswordResetForm
 from .mixins import TrainerRequiredMixin
 
 TOO_MANY = _("Too many attempts from your connection. Please try again in an hour.")
+TOO_MANY_FOR_ADDRESS = _("Too many emails were sent to this address recently. Please try again in an hour.")
 
 
 # Each of these sends an email to an address a visitor types: limit them per
@@ -35,6 +36,9 @@ class SignupView(FormView):
     def form_valid(self, form):
         if getattr(self.request, "limited", False):
             form.add_error(None, TOO_MANY)
+            return self.form_invalid(form)
+        if recipient_limits.exceeded(self.request, form.cleaned_data["email"]):
+            form.add_error(None, TOO_MANY_FOR_ADDRESS)
             return self.form_invalid(form)
         # The same page follows whether or not the email already had an account.
         accounts.register_trainer(
@@ -69,7 +73,7 @@ class ResendConfirmationView(TrainerRequiredMixin, View):
         elif getattr(request, "limited", False):
             messages.error(request, TOO_MANY)
         else:
-            accounts.send_confirmation(self.expert, request.build_absolute_uri)
+            accounts.send_confirmation(self.expert)
             messages.success(
                 request, _("We sent a new confirmation link to %(email)s.") % {"email": request.user.email}
             )
@@ -89,6 +93,9 @@ class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form):
         if getattr(self.request, "limited", False):
             form.add_error(None, TOO_MANY)
+            return self.form_invalid(form)
+        if recipient_limits.exceeded(self.request, form.cleaned_data["email"]):
+            form.add_error(None, TOO_MANY_FOR_ADDRESS)
             return self.form_invalid(form)
         return super().form_valid(form)
 

@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.core import signing
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,20 +16,23 @@ from django_ratelimit.core import get_usage
 from catalogue.enums import Format, Language
 from catalogue.models import Objective, Training
 
-from .. import briefing
+from .. import briefing, recipient_limits
 from ..forms.briefs import BriefForm
-from ..models import Expert
+from ..models import Brief, Expert
 
 RATE_LIMIT_GROUP = "experts.brief"
+SENT_SALT = "experts.brief-sent"
 
 logger = logging.getLogger(__name__)
 
 
 def send_brief(request, slug):
-    expert = get_object_or_404(Expert.objects.public(), slug=slug)
+    expert = get_object_or_404(Expert.objects.public().select_related("user"), slug=slug)
     training = _training_from_query(request, expert)
     lang = (get_language() or settings.LANGUAGE_CODE)[:2]
     context = {"expert": expert, "training": training}
+    if not expert.can_receive_briefs:
+        return _unavailable(request, expert, refused=request.method == "POST")
 
     if request.method != "POST":
         initial = {"language": training.language if training else lang}
@@ -50,12 +54,23 @@ def send_brief(request, slug):
         usage = _rate_limit(request, increment=True)
         if usage and usage["should_limit"]:
             return _limited(request, usage, context)
-        briefing.submit_brief(expert=expert, data=data, focus_check=check, training=training, visitor_language=lang)
-        return redirect(_sent_url(expert, training))
+        recipient = recipient_limits.usage(request, data["email"], increment=True)
+        if recipient and recipient["should_limit"]:
+            return _limited(request, recipient, {**context, "per_address": True})
+        try:
+            brief = briefing.submit_brief(
+                expert=expert, data=data, focus_check=check, training=training, visitor_language=lang
+            )
+        except briefing.NotReceivable:  # the domain checks too (e.g. the account was deactivated meanwhile)
+            return _unavailable(request, expert, refused=True)
+        return redirect(_sent_url(expert, training, brief))
 
     usage = _rate_limit(request, increment=False)
     if usage and usage["count"] >= usage["limit"]:
         return _limited(request, usage, context)
+    recipient = recipient_limits.usage(request, data["email"], increment=False)
+    if recipient and recipient["count"] >= recipient["limit"]:
+        return _limited(request, recipient, {**context, "per_address": True})
     labels = {
         "preferred_format_label": dict(Format.choices).get(data["preferred_format"], ""),
         "language_label": dict(Language.choices).get(data["language"], ""),
@@ -64,9 +79,26 @@ def send_brief(request, slug):
 
 
 def brief_sent(request, slug):
+    """Says what happened to the brief named by the signed `?brief=`: e-mailed, or stored and being retried."""
     expert = get_object_or_404(Expert.objects.public(), slug=slug)
     training = _training_from_query(request, expert)
-    return render(request, "experts/brief_sent.html", {"expert": expert, "training": training})
+    brief = _brief_from_query(request, expert)
+    outcome = briefing.delivery(brief) if brief is not None else "delivered"
+    return render(request, "experts/brief_sent.html", {"expert": expert, "training": training, "outcome": outcome})
+
+
+def _unavailable(request, expert, refused):
+    """The profile has no account that can receive a brief: say so, and propose who can."""
+    context = {"expert": expert, "refused": refused, "alternatives": briefing.receivers_like(expert)}
+    return render(request, "experts/brief_unavailable.html", context, status=409 if refused else 200)
+
+
+def _brief_from_query(request, expert):
+    try:
+        pk = signing.loads(request.GET.get("brief", "")[:200], salt=SENT_SALT, max_age=60 * 60 * 24)
+    except signing.BadSignature:
+        return None
+    return Brief.objects.filter(pk=pk, expert=expert).first()
 
 
 def _form_step(request, form, context):
@@ -99,9 +131,13 @@ def _objective_from_query(request):
     return {"objective_text": value}
 
 
-def _sent_url(expert, training):
+def _sent_url(expert, training, brief=None):
+    """The page after sending; a filled honeypot gets it without `brief` (it then reads as delivered)."""
     url = reverse("experts:brief_sent", kwargs={"slug": expert.slug})
-    return f"{url}?{urlencode({'training': training.slug})}" if training else url
+    query = {"training": training.slug} if training else {}
+    if brief is not None:
+        query["brief"] = signing.dumps(brief.pk, salt=SENT_SALT)
+    return f"{url}?{urlencode(query)}" if query else url
 
 
 def _rate_limit(request, increment):

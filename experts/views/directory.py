@@ -53,7 +53,7 @@ class ExpertDetailView(DetailView):
     context_object_name = "expert"
 
     def get_queryset(self):
-        return Expert.objects.public().prefetch_related("platforms")
+        return Expert.objects.public().select_related("user").prefetch_related("platforms")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -16,7 +16,7 @@ def test_visitor_sends_a_brief_from_a_training_page(page):
     make_objective("network", slug="grow-network", name_fr="Développer votre réseau", name_en="Grow your network")
     trainer = make_expert(user=make_user(email="coach@example.com"), name="Marie Média", slug="marie-media")
     make_training(trainer=trainer, slug="viral-marketing", title="Marketing viral")
-    networker = make_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"], with_user=False)
+    networker = make_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"])
     make_training(trainer=networker, focus="network")
 
     page.goto("/fr/trainings/viral-marketing/")
@@ -57,7 +57,8 @@ def test_visitor_sends_a_brief_from_a_training_page(page):
     assert Brief.objects.count() == 0
 
     page.get_by_role("button", name="Envoyer mon brief").click()
-    page.wait_for_url("**/fr/experts/marie-media/brief/sent/?training=viral-marketing")
+    page.wait_for_url("**/fr/experts/marie-media/brief/sent/?training=viral-marketing&brief=*")
+    assert page.locator("[data-outcome]").get_attribute("data-outcome") == "delivered"
     assert page.get_by_role("heading", name="Votre brief a été envoyé", exact=True).is_visible()
     assert "La suite" in page.locator("main").inner_text()
 

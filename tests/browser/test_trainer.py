@@ -19,6 +19,7 @@ def _when(days, hour):
 
 def test_new_trainer_signs_up_confirms_creates_offer_with_two_sessions_and_submits(page, settings, live_server):
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    settings.SITE_URL = live_server.url  # e-mailed links are absolute on SITE_URL
     mail.outbox = []
     media = make_objective(focus="media", slug="diffuser", name_fr="Diffuser vos messages")
     network = make_objective(focus="network", slug="reseau", name_fr="Développer votre réseau d’affaires")

@@ -87,11 +87,11 @@ def _brief(expert, **fields):
 
 def test_brief_export_respects_filters_and_search(client):
     expert = make_expert(name="Annie Tremblay")
-    _brief(expert, name="Alice", email_status="sent")
-    _brief(expert, name="Bruno", email_status="failed")
-    _brief(make_expert(), name="Chloé", email_status="sent")
+    _brief(expert, name="Alice", language="fr")
+    _brief(expert, name="Bruno", language="en")
+    _brief(make_expert(), name="Chloé", language="fr")
     client.force_login(make_curator())
-    query = {"email_status__exact": "sent", "q": "Tremblay"}
+    query = {"language__exact": "fr", "q": "Tremblay"}
     listed = [b.pk for b in client.get("/fr/admin/experts/brief/", query).context["cl"].result_list]
     rows = _rows(client.get("/fr/admin/experts/brief/export/", query))
     assert [int(row["id"]) for row in rows] == listed
@@ -165,7 +165,7 @@ FORMULAS = ['=HYPERLINK("http://evil.example","x")', "=cmd|' /C calc'!A0", "+1+1
 
 @pytest.mark.parametrize("formula", FORMULAS)
 def test_brief_export_escapes_spreadsheet_formulas(client, formula):
-    _brief(make_expert(), name=formula, email_status="sent")
+    _brief(make_expert(), name=formula)
     client.force_login(make_curator())
     row = _rows(client.get("/fr/admin/experts/brief/export/"))[0]
     assert row["name"] == "'" + formula

@@ -221,3 +221,15 @@ def test_match_page_reads_a_paraphrase_in_english(client, objectives):
     assert "Your objective is about: Social media" in text
     assert "“hear about”" in text
     assert "Spread the word" in text
+
+
+def test_match_page_offers_a_brief_only_to_experts_who_can_receive_one(client, objectives):
+    for name, fields in (("Avec Compte", {}), ("Sans Compte", {"with_user": False})):
+        expert = make_expert(name=name, slug=name.lower().replace(" ", "-"), focuses=["network"], **fields)
+        make_training(trainer=expert, focus="network", objectives=[objectives["maintenir-vos-contacts-en-vie"]])
+
+    html = client.get("/fr/match/", {"objective": "maintenir-vos-contacts-en-vie"}).content.decode()
+
+    assert 'href="/fr/experts/avec-compte/brief/?objective=' in html
+    assert 'href="/fr/experts/sans-compte/brief/?objective=' not in html
+    assert html.count('data-brief="unavailable"') == 1

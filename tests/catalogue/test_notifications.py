@@ -1,12 +1,13 @@
+from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.utils import timezone
 
-from catalogue import notifications, workflow
+from catalogue import notifications, outbox, workflow
 from catalogue.enums import Status
-from catalogue.models import OfferTransition
+from catalogue.models import OutgoingEmail
 from catalogue.review_rules import RUBRIC_KEYS
 from catalogue.workflow import Action
 from tests.factories import make_curator, make_expert, make_session, make_training, make_user
@@ -47,8 +48,7 @@ def test_every_decision_emails_the_trainer_in_their_language(
     assert email.subject == subject
     assert email.to == [f"t-{language}@example.com"]
     assert "Le message." in email.body
-    record.refresh_from_db()
-    assert record.email_sent_at is not None
+    assert outbox.outcome(record, notifications.KIND) == "sent"
 
 
 def test_trainer_actions_send_no_decision_email(django_capture_on_commit_callbacks):
@@ -59,7 +59,7 @@ def test_trainer_actions_send_no_decision_email(django_capture_on_commit_callbac
     published = _training(status=Status.PUBLISHED, email="other@example.com")
     _decide(published, Action.ARCHIVE, published.trainer.user, django_capture_on_commit_callbacks)
     assert mail.outbox == []
-    assert notifications.pending_decisions() == []
+    assert not OutgoingEmail.objects.exists()
 
 
 def test_archiving_by_a_curator_or_the_system_emails_the_trainer(django_capture_on_commit_callbacks):
@@ -73,51 +73,41 @@ def test_archiving_by_a_curator_or_the_system_emails_the_trainer(django_capture_
     assert "all its sessions are past" in system_mail.body
 
 
-def test_failed_email_keeps_the_decision_and_is_retried_by_the_command(django_capture_on_commit_callbacks, caplog):
+def test_failed_email_keeps_the_decision_and_the_worker_retries_it(django_capture_on_commit_callbacks, caplog):
     training = _training(title="Atelier")
     with mock.patch("django.core.mail.EmailMessage.send", side_effect=OSError("SMTP down")):
         record = _decide(training, Action.PUBLISH, make_curator(), django_capture_on_commit_callbacks)
     training.refresh_from_db()
     assert training.status == Status.PUBLISHED
-    record.refresh_from_db()
-    assert (record.email_sent_at, record.email_attempts) == (None, 1)
-    assert "will be retried" in caplog.text
+    (row,) = outbox.for_object(record)
+    assert (row.kind, row.status, row.attempts) == (notifications.KIND, "failed", 1)
+    assert "SMTP down" in row.last_error
     assert mail.outbox == []
 
+    later = timezone.now() + timedelta(hours=1)
     with mock.patch("django.core.mail.EmailMessage.send", side_effect=OSError("still down")):
-        call_command("retry_decision_emails")
-    record.refresh_from_db()
-    assert (record.email_sent_at, record.email_attempts) == (None, 2)
+        outbox.send_due(now=later)
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == ("failed", 2)
 
-    call_command("retry_decision_emails")
-    record.refresh_from_db()
-    assert record.email_sent_at is not None
-    assert record.email_attempts == 3
+    outbox.send_due(now=later + timedelta(hours=1))
+    row.refresh_from_db()
+    assert (row.status, row.attempts) == ("sent", 3)
     assert [m.subject for m in mail.outbox] == ["Publiée : Atelier"]
 
-    call_command("retry_decision_emails")  # idempotent: nothing left to send
-    assert len(mail.outbox) == 1
-
-
-def test_retry_command_gives_up_after_max_attempts(django_capture_on_commit_callbacks):
-    training = _training()
-    record = _decide(training, Action.PUBLISH, make_curator(), django_capture_on_commit_callbacks)
-    OfferTransition.objects.filter(pk=record.pk).update(email_sent_at=None, email_attempts=5)
-    mail.outbox.clear()
-    call_command("retry_decision_emails", max_attempts=5)
-    assert mail.outbox == []
-    call_command("retry_decision_emails", max_attempts=6)
+    outbox.send_due(now=later + timedelta(days=1))  # idempotent: nothing left to send
     assert len(mail.outbox) == 1
 
 
 def test_queue_failure_does_not_roll_back_the_decision(django_capture_on_commit_callbacks):
     training = _training()
-    with mock.patch.object(notifications, "send_decision_email") as task:
+    with mock.patch.object(outbox, "send_email") as task:
         task.enqueue.side_effect = ConnectionError("queue down")
         record = _decide(training, Action.PUBLISH, make_curator(), django_capture_on_commit_callbacks)
     training.refresh_from_db()
     assert training.status == Status.PUBLISHED
-    record.refresh_from_db()
-    assert (record.email_sent_at, record.email_attempts) == (None, 1)
-    call_command("retry_decision_emails")
+    (row,) = outbox.for_object(record)
+    assert row.status == "queued"
+    # The worker sends what the queue lost once the task had its chance.
+    outbox.send_due(now=timezone.now() + timedelta(minutes=5))
     assert len(mail.outbox) == 1

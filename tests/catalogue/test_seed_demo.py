@@ -133,3 +133,14 @@ def test_seeding_twice_adds_trainings_without_slug_clashes():
     assert Training.objects.published().count() == 60
     assert Training.objects.values("slug").distinct().count() == Training.objects.count()
     assert Expert.objects.filter(user__username=demo.TRAINER_EMAIL).count() == 1
+
+
+def test_every_demo_expert_can_receive_a_brief():
+    demo.seed(trainings=30, experts=12, seed=2)
+    experts = Expert.objects.public()
+    assert experts.count() > 1
+    assert experts.receiving_briefs().count() == experts.count()
+    # Nobody can log in as the generated trainers: only the demo accounts have a password.
+    generated = get_user_model().objects.filter(email__endswith="@demo.cible.example")
+    assert generated.count() == 11
+    assert not any(user.has_usable_password() for user in generated)

@@ -15,6 +15,11 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "Un-mot-de-passe-solide-42"
 
 
+@pytest.fixture
+def client(sending_client):
+    return sending_client
+
+
 def _signup(client, email="Nouvelle@Example.com", name="Nouvelle Formatrice", password=PASSWORD, confirm=None):
     data = {
         "email": email,
@@ -292,3 +297,24 @@ def test_confirmation_link_for_a_changed_email_is_refused(client):
     user.save()
     response = client.get(_link(mail.outbox[0]).replace("http://testserver", ""))
     assert response.status_code == 400
+
+
+def test_signup_emails_to_one_address_are_limited_whatever_the_client_ip(client, settings):
+    settings.RECIPIENT_RATE_LIMIT = "2/h"
+    for n in range(2):
+        data = {"email": "cible@example.com", "name": f"Essai {n}", "password": PASSWORD, "password_confirm": PASSWORD}
+        assert client.post(reverse("experts:signup"), data, REMOTE_ADDR=f"203.0.113.{n}").status_code == 302
+    data = {"email": "Cible@Example.com", "name": "Essai 3", "password": PASSWORD, "password_confirm": PASSWORD}
+    refused = client.post(reverse("experts:signup"), data, REMOTE_ADDR="198.51.100.3")
+    assert refused.status_code == 200
+    assert refused.context["form"].non_field_errors()
+    assert len(mail.outbox) == 2  # a confirmation, then "you already have an account"; not a third
+
+
+def test_password_reset_emails_to_one_address_are_limited(client, settings):
+    settings.RECIPIENT_RATE_LIMIT = "1/h"
+    make_user(email="prof@example.com")
+    url = reverse("experts:password_reset")
+    assert client.post(url, {"email": "prof@example.com"}, REMOTE_ADDR="203.0.113.1").status_code == 302
+    assert client.post(url, {"email": "prof@example.com"}, REMOTE_ADDR="203.0.113.2").status_code == 200
+    assert len(mail.outbox) == 1

@@ -3,6 +3,7 @@
 import re
 import smtplib
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.conf import settings as settings_module
@@ -13,7 +14,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from catalogue import matching
+from catalogue import matching, outbox
 from catalogue.enums import Status
 from catalogue.models import Objective
 from catalogue.ranking import rank_experts
@@ -263,7 +264,7 @@ def test_confirmed_brief_is_stored_then_emailed_to_trainer_and_visitor(
     response = send(client, expert, django_capture_on_commit_callbacks, training="viral-marketing")
 
     assert response.status_code == 302
-    assert response["Location"] == "/fr/experts/marie-media/brief/sent/?training=viral-marketing"
+    assert response["Location"].startswith("/fr/experts/marie-media/brief/sent/?training=viral-marketing&brief=")
     brief = Brief.objects.get()
     assert (brief.expert, brief.training.slug, brief.objective) == (expert, "viral-marketing", objectives["media"])
     assert brief.detected_focus == "media"
@@ -275,9 +276,11 @@ def test_confirmed_brief_is_stored_then_emailed_to_trainer_and_visitor(
         12,
     )
     assert (brief.preferred_format, brief.language, brief.visitor_language) == ("workshop", "fr", "fr")
-    assert brief.email_status == Brief.EmailStatus.SENT
-    assert brief.email_attempts == 1
-    assert brief.trainer_emailed_at and brief.visitor_emailed_at
+    rows = outbox.for_object(brief).order_by("pk")
+    assert [(row.kind, row.status, row.attempts) for row in rows] == [
+        (briefing.TO_TRAINER, "sent", 1),
+        (briefing.CONFIRMATION, "sent", 1),
+    ]
 
     to_trainer, to_visitor = mail.outbox
     # The trainer reads English; replying answers the visitor.
@@ -299,13 +302,36 @@ def test_confirmed_brief_is_stored_then_emailed_to_trainer_and_visitor(
     assert "/fr/experts/marie-media/" in to_visitor.body
 
 
-def test_success_page_says_what_happens_next(client, expert, objectives, django_capture_on_commit_callbacks):
+def test_success_page_says_the_brief_was_delivered_by_email(
+    client, expert, objectives, django_capture_on_commit_callbacks
+):
     response = send(client, expert, django_capture_on_commit_callbacks, lang="en")
     page = client.get(response["Location"]).content.decode()
-    assert "Your brief was sent" in page
-    assert "Marie Média receives your brief by email and replies directly to the address you gave." in page
+    assert 'data-outcome="delivered"' in page
+    assert "by email" in page
     assert mail.outbox[1].subject == "Your brief to Marie Média was sent"
     assert mail.outbox[0].subject.startswith("Brief from Alice Visiteur: Spread your messages")
+
+
+def test_success_page_says_the_email_is_delayed_when_the_send_failed(
+    client, expert, objectives, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(EmailBackend, "send_messages", _failing_send)
+    response = send(client, expert, django_capture_on_commit_callbacks, lang="en")
+    page = client.get(response["Location"]).content.decode()
+    assert 'data-outcome="delayed"' in page
+    assert "inbox" in page
+    # The brief is in the trainer's inbox all the same.
+    client.force_login(expert.user)
+    inbox = client.get(reverse("experts:brief_list")).content.decode()
+    assert "Alice Visiteur" in inbox
+
+
+def test_success_page_of_a_forged_brief_reference_says_nothing_about_another_brief(
+    client, expert, objectives, django_capture_on_commit_callbacks
+):
+    url = reverse("experts:brief_sent", kwargs={"slug": expert.slug})
+    assert client.get(f"{url}?brief=1:forged").status_code == 200
 
 
 def test_trainer_email_in_french_when_the_trainer_prefers_it(client, objectives, django_capture_on_commit_callbacks):
@@ -325,10 +351,11 @@ def test_emails_go_out_only_after_the_transaction_commits(
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         client.post(brief_url(expert), {**brief_data(), "confirm": "1"})
-    assert Brief.objects.get().email_status == Brief.EmailStatus.PENDING
+    assert set(outbox.for_object(Brief.objects.get()).values_list("status", flat=True)) == {"queued"}
     assert mail.outbox == []
-    assert len(callbacks) == 1
-    callbacks[0]()
+    assert len(callbacks) == 2
+    for callback in callbacks:
+        callback()
     assert len(mail.outbox) == 2
 
 
@@ -339,29 +366,26 @@ def _failing_send(self, messages):
     raise smtplib.SMTPServerDisconnected("mail server down")
 
 
-def test_email_failure_keeps_the_brief_and_the_visitor_still_sees_success(
+def test_email_failure_keeps_the_brief_and_the_worker_sends_it_later(
     client, expert, objectives, django_capture_on_commit_callbacks, monkeypatch
 ):
     monkeypatch.setattr(EmailBackend, "send_messages", _failing_send)
     response = send(client, expert, django_capture_on_commit_callbacks)
     assert response.status_code == 302
-    assert "brief/sent/" in response["Location"]
     brief = Brief.objects.get()
-    assert brief.email_status == Brief.EmailStatus.FAILED
-    assert brief.email_attempts == 1
-    assert "mail server down" in brief.email_error
+    rows = outbox.for_object(brief)
+    assert set(rows.values_list("status", "attempts")) == {("failed", 1)}
+    assert all("mail server down" in row.last_error for row in rows)
     assert mail.outbox == []
 
     monkeypatch.undo()
-    call_command("retry_brief_emails")
-    brief.refresh_from_db()
-    assert brief.email_status == Brief.EmailStatus.SENT
-    assert brief.email_attempts == 2
-    assert brief.email_error == ""
-    assert [m.to for m in mail.outbox] == [["trainer@example.com"], ["alice@example.org"]]
-
-    call_command("retry_brief_emails")
-    assert len(mail.outbox) == 2
+    call_command("worker", "--once")
+    assert mail.outbox == []  # not due yet: the first retry waits a minute
+    later = timezone.now() + timedelta(minutes=2)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        call_command("worker", "--once")
+    assert set(rows.values_list("status", "attempts")) == {("sent", 2)}
+    assert sorted(m.to[0] for m in mail.outbox) == ["alice@example.org", "trainer@example.com"]
 
 
 def test_retry_sends_only_the_email_that_failed(
@@ -377,31 +401,13 @@ def test_retry_sends_only_the_email_that_failed(
     monkeypatch.setattr(EmailBackend, "send_messages", fail_for_trainer)
     send(client, expert, django_capture_on_commit_callbacks)
     brief = Brief.objects.get()
-    assert brief.email_status == Brief.EmailStatus.FAILED
-    assert brief.email_error.startswith("trainer: SMTPRecipientsRefused")
+    assert briefing.delivery(brief) == "delayed"
     assert [m.to for m in mail.outbox] == [["alice@example.org"]]
 
     monkeypatch.undo()
-    call_command("retry_brief_emails")
+    outbox.send_due(now=timezone.now() + timedelta(hours=1))
     assert [m.to for m in mail.outbox] == [["alice@example.org"], ["trainer@example.com"]]
-    brief.refresh_from_db()
-    assert brief.email_status == Brief.EmailStatus.SENT
-
-
-def test_retry_gives_up_after_max_attempts_and_picks_up_stale_pending_briefs(expert, objectives, settings):
-    settings.BRIEF_EMAIL_MAX_ATTEMPTS = 3
-    common = dict(expert=expert, objective_text="x", message="m", name="N", email="n@example.org", consent=True)
-    exhausted = Brief.objects.create(email_status="failed", email_attempts=3, **common)
-    stale = Brief.objects.create(**common)
-    Brief.objects.filter(pk=stale.pk).update(created_at=timezone.now() - timedelta(hours=1))
-    fresh = Brief.objects.create(**common)
-
-    assert list(briefing.briefs_to_retry()) == [stale]
-    assert briefing.retry_failed() == (1, 0)
-    stale.refresh_from_db()
-    exhausted.refresh_from_db()
-    fresh.refresh_from_db()
-    assert (stale.email_status, exhausted.email_status, fresh.email_status) == ("sent", "failed", "pending")
+    assert briefing.delivery(brief) == "delivered"
 
 
 # --- Abuse ----------------------------------------------------------------------
@@ -442,7 +448,9 @@ def test_sixth_brief_in_an_hour_is_refused_with_a_retry_time(
     # The confirmation step already says so, before the visitor confirms.
     assert client.post(brief_url(expert), brief_data()).status_code == 429
     # Another client IP is not limited.
-    other = client.post(brief_url(expert), {**brief_data(), "confirm": "1"}, REMOTE_ADDR="203.0.113.9")
+    other = client.post(
+        brief_url(expert), {**brief_data(email="bob@example.org"), "confirm": "1"}, REMOTE_ADDR="203.0.113.9"
+    )
     assert other.status_code == 302
 
 
@@ -504,7 +512,8 @@ def test_rate_limit_counter_lives_in_the_limits_redis_shared_by_every_server_pro
     # Another process sees the same counter through its own connection.
     other_process = redis.Redis.from_url(settings.LIMITS_REDIS_URL)
     counters = [other_process.get(key) for key in other_process.scan_iter(match="*rl:*")]
-    assert counters == [b"2"]
+    # One counter for the client IP, one for the visitor's address.
+    assert counters == [b"2", b"2"]
 
 
 def test_rate_limit_counter_lives_in_the_database_shared_by_every_server_process(
@@ -516,7 +525,8 @@ def test_rate_limit_counter_lives_in_the_database_shared_by_every_server_process
     send(client, expert, django_capture_on_commit_callbacks)
     with connection.cursor() as cursor:
         cursor.execute("SELECT COUNT(*) FROM cible_limits WHERE cache_key LIKE %s", ["%rl:%"])
-        assert cursor.fetchone()[0] == 1
+        # Two counters, each kept once however many briefs: the client IP's and the recipient address's.
+        assert cursor.fetchone()[0] == 2
 
 
 # --- The focus check, whatever the matcher recognises ------------------------------
@@ -552,28 +562,6 @@ def test_unrecognised_objective_asks_nothing_of_the_trainer_and_says_so(client, 
     assert 'id="focus-warning"' not in html
 
 
-def test_brief_to_a_trainer_without_an_email_waits_for_one_instead_of_burning_retries(
-    client, objectives, django_capture_on_commit_callbacks
-):
-    unclaimed = make_public_expert(with_user=False, name="Sans Compte", slug="sans-compte")
-    send(client, unclaimed, django_capture_on_commit_callbacks)
-    brief = Brief.objects.get()
-    assert (brief.email_status, brief.email_attempts) == ("failed", 1)
-    assert brief.email_error == "trainer: ValueError: the trainer has no email address"
-    assert [m.to for m in mail.outbox] == [["alice@example.org"]]
-
-    call_command("retry_brief_emails")
-    brief.refresh_from_db()
-    assert brief.email_attempts == 1
-
-    unclaimed.user = make_user(email="claimed@example.com")
-    unclaimed.save()
-    call_command("retry_brief_emails")
-    brief.refresh_from_db()
-    assert (brief.email_status, brief.email_attempts) == ("sent", 2)
-    assert [m.to for m in mail.outbox] == [["alice@example.org"], ["claimed@example.com"]]
-
-
 @pytest.fixture
 def unreachable_rate_limit_cache(settings):
     """Rate-limit counters in a Redis server that does not answer (nothing listens on port 1)."""
@@ -592,3 +580,82 @@ def test_brief_is_sent_when_the_rate_limit_cache_is_unreachable(
     assert response.status_code == 302
     assert Brief.objects.count() == 1
     assert "Brief rate limit not checked: the cache is unreachable." in caplog.text
+
+
+# --- Only to someone who can receive it ---------------------------------------------
+
+
+@pytest.fixture
+def unclaimed(objectives):
+    """A listed media expert whose profile no account has claimed."""
+    return make_public_expert(with_user=False, name="Sans Compte", slug="sans-compte", focuses=["media"])
+
+
+def test_profile_without_an_account_says_so_instead_of_offering_a_brief(client, unclaimed, expert):
+    page = client.get(unclaimed.get_absolute_url()).content.decode()
+    assert 'data-brief="unavailable"' in page
+    assert "send-brief" not in page
+    assert "send-brief" in client.get(expert.get_absolute_url()).content.decode()
+    training_page = client.get(unclaimed.training.get_absolute_url()).content.decode()
+    assert 'data-brief="unavailable"' in training_page and "send-brief" not in training_page
+
+
+def test_brief_page_of_an_unreceivable_expert_proposes_experts_with_the_same_focus(client, unclaimed, expert):
+    unconfirmed = make_public_expert(name="Pas Confirmée", slug="pas-confirmee", email_confirmed_at=None)
+    networker = make_public_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"])
+    response = client.get(brief_url(unclaimed))
+    assert response.status_code == 200
+    alternatives = [expert.slug for expert in response.context["alternatives"]]
+    assert alternatives == ["marie-media"]
+    assert unconfirmed.slug not in alternatives and networker.slug not in alternatives
+    assert 'name="message"' not in response.content.decode()  # no form
+
+
+def test_brief_posted_to_an_unreceivable_expert_is_refused_and_stores_nothing(
+    client, unclaimed, django_capture_on_commit_callbacks
+):
+    response = send(client, unclaimed, django_capture_on_commit_callbacks)
+    assert response.status_code == 409
+    assert 'data-brief="unavailable"' in response.content.decode()
+    assert response.context["refused"] is True
+    assert Brief.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_expert_with_an_unconfirmed_email_cannot_receive_a_brief(
+    client, objectives, django_capture_on_commit_callbacks
+):
+    unconfirmed = make_public_expert(name="Pas Confirmée", slug="pas-confirmee", email_confirmed_at=None)
+    assert send(client, unconfirmed, django_capture_on_commit_callbacks).status_code == 409
+    assert Brief.objects.count() == 0
+
+
+def test_focus_mismatch_proposes_only_experts_who_can_receive_a_brief(client, expert, objectives):
+    make_public_expert(name="Nadia Réseau", slug="nadia-reseau", focuses=["network"], training={"focus": "network"})
+    make_public_expert(
+        with_user=False, name="Paul Réseau", slug="paul-reseau", focuses=["network"], training={"focus": "network"}
+    )
+    response = client.post(brief_url(expert), brief_data(objective="grow-network"))
+    assert [e.slug for e in response.context["check"].alternatives] == ["nadia-reseau"]
+
+
+# --- Per recipient address ----------------------------------------------------------
+
+
+def test_confirmations_to_one_address_are_limited_whatever_the_client_ip(
+    client, expert, objectives, settings, django_capture_on_commit_callbacks
+):
+    settings.BRIEF_RATE_LIMIT = "100/h"
+    settings.RECIPIENT_RATE_LIMIT = "2/h"
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(2):
+            response = client.post(brief_url(expert), {**brief_data(), "confirm": "1"}, REMOTE_ADDR=f"203.0.113.{n}")
+            assert response.status_code == 302
+        refused = client.post(brief_url(expert), {**brief_data(), "confirm": "1"}, REMOTE_ADDR="198.51.100.77")
+    assert refused.status_code == 429
+    assert 'data-limit="address"' in refused.content.decode()
+    assert Brief.objects.count() == 2
+    # The confirmation step already says so; another address is not limited.
+    assert client.post(brief_url(expert), brief_data(), REMOTE_ADDR="198.51.100.78").status_code == 429
+    other = client.post(brief_url(expert), {**brief_data(email="Bob@Example.org"), "confirm": "1"})
+    assert other.status_code == 302

@@ -322,7 +322,7 @@ FORMS = [
         lambda w: reverse("experts:brief", kwargs={"slug": w.experts[0].slug}),
         BRIEF_FIELDS,
         data={"email": "visitor@example.com", "consent": "on", "language": "fr"},
-        settings={"BRIEF_RATE_LIMIT": "1000/h"},
+        settings={"BRIEF_RATE_LIMIT": "1000/h", "RECIPIENT_RATE_LIMIT": "1000/h"},
         confirm={"confirm": "1"},
         shown_on=(
             lambda w: ("trainer", reverse("experts:brief_list")),
