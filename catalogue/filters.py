@@ -18,6 +18,7 @@ from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import currency
 from .bounds import validate_date_in_bounds
 from .enums import Competence, Focus, Format, Language, Level, Mode
 from .filter_form import FilterForm
@@ -137,8 +138,7 @@ class TrainingFilter(filters.FilterSet):
     )
     price_max = filters.NumberFilter(
         label=_("Maximum price"),
-        field_name="price",
-        lookup_expr="lte",
+        method="filter_price_max",
         min_value=0,
         max_value=MAX_PRICE,
         decimal_places=2,
@@ -212,6 +212,10 @@ class TrainingFilter(filters.FilterSet):
             sessions = sessions.filter(starts_at__lt=_start_of_day(end + timedelta(days=1)))
         return queryset.filter(Exists(sessions))
 
+    def filter_price_max(self, queryset, name, value):
+        # The same scale as sorting: euros and dollars compared in CAD at the reference rate.
+        return queryset.alias(reference_price=currency.reference_price()).filter(reference_price__lte=value)
+
     def filter_free(self, queryset, name, value):
         return queryset.filter(price=0) if value else queryset
 
@@ -243,10 +247,11 @@ class TrainingFilter(filters.FilterSet):
             upcoming = Session.objects.upcoming().filter(training=OuterRef("pk"))
             first = upcoming.order_by("starts_at").values("starts_at")[:1]
             return queryset.annotate(soonest=Subquery(first)).order_by(F("soonest").asc(nulls_last=True), "pk")
-        if sort == SortChoices.PRICE:
-            return queryset.order_by("price", "pk")
-        if sort == SortChoices.PRICE_DESC:
-            return queryset.order_by("-price", "pk")
+        if sort in (SortChoices.PRICE, SortChoices.PRICE_DESC):
+            # CAD and EUR are not compared by their raw number: see catalogue/currency.py.
+            queryset = queryset.alias(reference_price=currency.reference_price())
+            key = "reference_price" if sort == SortChoices.PRICE else "-reference_price"
+            return queryset.order_by(key, "pk")
         if sort == SortChoices.RELEVANCE and self.search_terms:
             ranked = self._rank(queryset, self.search_terms)
             return ranked.order_by("-title_hit", "-relevance", "-published_at", "-pk")

@@ -395,7 +395,7 @@ class OfferTransition(models.Model):
         indexes = [models.Index(fields=["training", "-at"])]
 
     def __str__(self):
-        return f"{self.training}: {self.from_status} → {self.to_status}"
+        return f"{self.training}: {self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class ReviewAssessment(models.Model):

@@ -38,6 +38,7 @@ e-mails, which hold visitors' messages, are deleted after KEEP_FOR (30 days).
 """
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -50,6 +51,7 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from . import grammar
 from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -94,7 +96,7 @@ def queue_email(*, kind, to, template, context=None, language=None, reply_to="",
     deferred = kind in _DEFERRED
     with translation.override(language):
         subject = _render_subject(template, context)
-        body = "" if deferred else render_to_string(f"{template}.txt", context)
+        body = "" if deferred else _render_body(template, context)
     now = timezone.now()
     row = OutgoingEmail.objects.create(
         kind=kind,
@@ -221,14 +223,21 @@ def _finish(row, status, error="", **fields):
 
 
 def _render_subject(template, context):
-    return " ".join(render_to_string(f"{template}_subject.txt", context).split())[:250]
+    # One line: ASCII white space folds, French no-break spaces (before « : », inside « ») stay.
+    text = render_to_string(f"{template}_subject.txt", context)
+    return grammar.elide(" ".join(re.split(r"[ \t\r\n\f\v]+", text.strip())))[:250]
+
+
+def _render_body(template, context):
+    # Names and titles put into French sentences need their elisions (« d’Émilie », « aux PME »).
+    return grammar.elide(render_to_string(f"{template}.txt", context))
 
 
 def _message(row, deferred):
     body = row.body
     if deferred is not None:
         with translation.override(row.language):
-            body = render_to_string(f"{row.template}.txt", {**row.context, **deferred.build_context(row)})
+            body = _render_body(row.template, {**row.context, **deferred.build_context(row)})
     return EmailMessage(
         subject=row.subject,
         body=body,

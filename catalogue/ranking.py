@@ -43,6 +43,7 @@ from django.utils.translation import gettext, ngettext
 from experts.models import Expert, declares_focus
 
 from .enums import Focus, Status
+from .grammar import ordinal_dates
 from .models import Session, Training, upcoming_q
 
 TRAININGS_LIMIT = 10
@@ -139,7 +140,7 @@ def rank_trainings(analysis, focus=None, limit=TRAININGS_LIMIT):
                 % {"focus": Focus(training.focus).label.lower()}
             )
         if training.has_upcoming:
-            when = date_format(timezone.localtime(training.next_session_at), "DATE_FORMAT")
+            when = ordinal_dates(date_format(timezone.localtime(training.next_session_at), "DATE_FORMAT"))
             reasons.append(gettext("Next session on %(date)s.") % {"date": when})
         ranked.append(RankedTraining(training, round(training.match_score, 3), reasons))
     return ranked

@@ -178,6 +178,14 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 # unreachable (stale-if-error); only to anonymous visitors.
 PAGE_STALE_SECONDS = env_int("PAGE_STALE_SECONDS", 24 * 60 * 60)
 
+# Sorting by price and `price_max` compare prices in Canadian dollars at these reference
+# rates (one unit = this many CAD); each training still shows its own currency.
+PRICE_REFERENCE_RATES = {
+    code.strip(): float(rate)
+    for code, _, rate in (item.partition("=") for item in env_list("PRICE_REFERENCE_RATES", ["EUR=1.50", "USD=1.38"]))
+    if rate
+}
+
 # Uploaded files (trainer photos) go through the storage API, so an
 # S3-compatible store is configured here without code changes.
 MEDIA_URL = env("MEDIA_URL", "/media/")

@@ -1,7 +1,10 @@
 """Experts and briefs in the admin: read by curators, exported as CSV."""
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
 from import_export.admin import ExportMixin
@@ -10,18 +13,76 @@ from import_export.forms import ExportForm
 
 from catalogue import outbox
 from catalogue.admin.resources import SpreadsheetSafeResource
+from catalogue.enums import Focus, Language
 
 from .models import Brief, Expert
 
+# Every value a curator reads is a label, never a stored code ("media", "network").
+DETECTED_FOCUS_LABELS = {**dict(Focus.choices), "mixed": _("Both focuses"), "unknown": _("Not recognised")}
+
+
+def _when(value):
+    return date_format(timezone.localtime(value), "DATETIME_FORMAT") if value else "—"
+
+
+class LabelledReadOnly:
+    """Curators who may only view read labels where a field stores codes."""
+
+    labelled = {}  # field name → display method showing its labels
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            fields = [self.labelled.get(name, name) for name in fields]
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), *self.labelled.values())
+
+
+class ExpertAdminForm(forms.ModelForm):
+    """Focuses and languages as labelled boxes to tick, not raw JSON lists."""
+
+    focuses = forms.MultipleChoiceField(
+        label=_("focuses"), choices=Focus.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("languages"), choices=Language.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    class Meta:
+        model = Expert
+        fields = ("user", "focuses", "languages")  # the admin adds the others
+        labels = {"user": _("Account")}
+
 
 @admin.register(Expert)
-class ExpertAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "account_email", "city", "preferred_language", "training_count", "created_at")
+class ExpertAdmin(LabelledReadOnly, admin.ModelAdmin):
+    form = ExpertAdminForm
+    labelled = {"focuses": "focus_labels", "languages": "language_labels"}
+    list_display = ("name", "slug", "account_email", "city", "preferred_language", "training_count", "created")
     list_filter = ("preferred_language",)
     list_select_related = ("user",)
     search_fields = ("name", "slug", "city", "user__email")
-    readonly_fields = ("created_at", "updated_at", "email_confirmed_at")
+    readonly_fields = ("created", "updated", "email_confirmed_at")
     raw_id_fields = ("user",)
+
+    @admin.display(description=_("profile created"), ordering="created_at")
+    def created(self, expert):
+        return _when(expert.created_at)
+
+    @admin.display(description=_("profile updated"))
+    def updated(self, expert):
+        return _when(expert.updated_at)
+
+    @admin.display(description=_("focuses"))
+    def focus_labels(self, expert):
+        return ", ".join(str(label) for label in expert.get_focuses_display()) or "—"
+
+    @admin.display(description=_("languages"))
+    def language_labels(self, expert):
+        names = dict(Language.choices)
+        return ", ".join(str(names[code]) for code in expert.languages or [] if code in names) or "—"
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(training_count=Count("trainings", distinct=True))
@@ -70,12 +131,24 @@ class BriefResource(SpreadsheetSafeResource):
         return queryset.select_related("expert", "training", "objective")
 
 
+class DetectedFocusFilter(admin.SimpleListFilter):
+    title = _("detected focus")
+    parameter_name = "detected_focus"
+
+    def lookups(self, request, model_admin):
+        return list(DETECTED_FOCUS_LABELS.items())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(detected_focus=self.value()) if self.value() in DETECTED_FOCUS_LABELS else queryset
+
+
 @admin.register(Brief)
-class BriefAdmin(ExportMixin, admin.ModelAdmin):
-    list_display = ("created_at", "name", "email", "expert", "training", "detected_focus")
+class BriefAdmin(LabelledReadOnly, ExportMixin, admin.ModelAdmin):
+    labelled = {"detected_focus": "focus_label"}
+    list_display = ("created_at", "name", "email", "expert", "training", "focus_label")
     list_filter = (
         "language",
-        "detected_focus",
+        DetectedFocusFilter,
         "preferred_format",
         ("created_at", admin.DateFieldListFilter),
     )
@@ -98,3 +171,7 @@ class BriefAdmin(ExportMixin, admin.ModelAdmin):
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
+
+    @admin.display(description=_("detected focus"), ordering="detected_focus")
+    def focus_label(self, brief):
+        return DETECTED_FOCUS_LABELS.get(brief.detected_focus, "—")

@@ -9,6 +9,7 @@ sends them after the transaction commits and retries a failed send.
 """
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -83,9 +84,13 @@ def check_focus(expert, objective=None, objective_text="", lang="fr", max_altern
         # The trainer never declares a missing focus, so is never proposed to themselves.
         ranked = ranking.rank_experts_for(missing, recognised, limit=max_alternatives * 3)
         alternatives = [r.expert for r in ranked if r.expert.can_receive_briefs][:max_alternatives]
+    explanation = analysis.explanation
+    if query and query == getattr(objective, "slug", None):
+        # A picked objective arrives as its slug: an internal code, never shown (« d’après « slug » »).
+        explanation = re.sub(rf"\s*\([^()]*{re.escape(query)}[^()]*\)", "", explanation)
     return FocusCheck(
         focus=focus,
-        explanation=analysis.explanation,
+        explanation=explanation,
         objective=objective,
         missing=missing,
         alternatives=alternatives,
@@ -176,7 +181,8 @@ def _queue_emails(brief):
 
 
 def _one_line(text):
-    return " ".join(str(text).split())
+    # Line breaks and runs of spaces go; French no-break spaces (before ':') stay.
+    return " ".join(re.split(r"[ \t\r\n\f\v]+", str(text).strip()))
 
 
 def _absolute(path):

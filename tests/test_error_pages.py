@@ -74,4 +74,4 @@ def test_pages_rendered_without_a_request_keep_the_site_look_and_a_way_home(temp
     assert f"<h1>{title}</h1>" in html
     assert 'href="/static/vendor/bootstrap/bootstrap.min.css"' in html
     assert 'href="/static/css/cible.css"' in html
-    assert '<a href="/">Retour à l\'accueil</a>' in html
+    assert '<a href="/">Retour à l’accueil</a>' in html

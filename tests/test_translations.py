@@ -34,11 +34,11 @@ def test_french_translations_keep_their_placeholders():
 
 
 # One French word per concept (DESIGN.md's vocabulary): a dated occurrence of
-# a training is a "séance", a visitor's request to a trainer is a "brief", an
-# email is a "courriel".
+# a training is a "séance", a visitor's request to a trainer is a "demande", an
+# email is a "courriel" (locale/glossary.toml).
 FRENCH_WORDS = {
     "session": ("séance", "session"),
-    "brief": ("brief", "demande"),
+    "brief": ("demande", "brief"),
     "email": ("courriel", "e-mail"),
 }
 

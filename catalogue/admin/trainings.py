@@ -5,9 +5,13 @@ is editable; decisions go through the review screen or the bulk actions
 (catalogue/admin/review_screen.py), both asking catalogue.workflow.
 """
 
+from zoneinfo import ZoneInfo
+
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin
@@ -16,6 +20,7 @@ from import_export.forms import ExportForm
 
 from ..enums import Status
 from ..models import OFFER_FACT_FIELDS, OfferTransition, Session, Training
+from ..templatetags.cible import valid_timezone
 from ..workflow import Action
 from . import review_screen
 from .resources import TrainingResource
@@ -56,9 +61,15 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+def in_session_zone(session, value):
+    """A session's time as its participants read it: in the session's own zone, zone named."""
+    local = timezone.localtime(value, ZoneInfo(valid_timezone(session.timezone)))
+    return f"{date_format(local, 'DATETIME_FORMAT')} ({local:%Z})"
+
+
 class SessionInline(admin.TabularInline):
     model = Session
-    fields = ("starts_at", "ends_at", "is_online", "venue", "city", "online_url", "online_url_public", "seats")
+    fields = ("starts", "ends", "is_online", "venue", "city", "online_url", "online_url_public", "seats")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -69,6 +80,14 @@ class SessionInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("Starts"), ordering="starts_at")
+    def starts(self, session):
+        return in_session_zone(session, session.starts_at)
+
+    @admin.display(description=_("Ends"))
+    def ends(self, session):
+        return in_session_zone(session, session.ends_at)
 
 
 class TransitionInline(admin.TabularInline):
@@ -101,7 +120,9 @@ CONTENT_FIELDS = ("title", "slug", "trainer", "summary", "description", *OFFER_F
 
 @admin.register(Training)
 class TrainingAdmin(ExportMixin, admin.ModelAdmin):
+    # The review action first, so it is never off-screen; the title gets the room.
     list_display = (
+        "review_link",
         "title",
         "trainer",
         "status",
@@ -110,9 +131,9 @@ class TrainingAdmin(ExportMixin, admin.ModelAdmin):
         "submitted_at",
         "session_count",
         "featured",
-        "review_link",
     )
     list_display_links = ("title",)
+    change_list_template = "admin/catalogue/training/change_list.html"  # the curators' CSS; export adds its button
     list_editable = ("featured",)
     list_filter = (
         StatusFilter,
@@ -156,6 +177,24 @@ class TrainingAdmin(ExportMixin, admin.ModelAdmin):
     def get_export_queryset(self, request):
         # Exactly the list the curator sees (filters, search, order), with the CSV's m2m columns fetched at once.
         return super().get_export_queryset(request).prefetch_related("objectives", "platforms")
+
+    def get_list_display(self, request):
+        # In the queue every offer is submitted and none featured yet: those columns go.
+        if self._in_queue(request):
+            return ("review_link", "title", "trainer", "focus", "format", "submitted", "session_count")
+        return super().get_list_display(request)
+
+    @staticmethod
+    def _in_queue(request):
+        return request.GET.get(StatusFilter.parameter_name, Status.SUBMITTED) == Status.SUBMITTED
+
+    @admin.display(description=_("submitted"), ordering="submitted_at")
+    def submitted(self, training):
+        return (
+            date_format(timezone.localtime(training.submitted_at), "SHORT_DATE_FORMAT")
+            if training.submitted_at
+            else "—"
+        )
 
     def get_ordering(self, request):
         # The queue: oldest submission first. Elsewhere: latest change first.

@@ -15,10 +15,10 @@ TITLES = {
         "fr": [
             "Diffuser vos messages sur {platform} sans vous épuiser",
             "Un calendrier éditorial qui tient la route sur {platform}",
-            "Écrire pour {platform} : des messages courts qui portent",
+            "Écrire pour {platform} : des messages courts qui portent",
             "Votre annonce, vue par les bonnes personnes sur {platform}",
             "Communiquer en temps de crise sur {platform}",
-            "De l'infolettre à {platform} : un même message, plusieurs formats",
+            "De l’infolettre à {platform} : un même message, plusieurs formats",
         ],
         "en": [
             "Spread your messages on {platform} without burning out",
@@ -31,11 +31,11 @@ TITLES = {
     },
     "marketing-viral": {
         "fr": [
-            "Marketing viral sur {platform} : ce qui se partage vraiment",
+            "Marketing viral sur {platform} : ce qui se partage vraiment",
             "Concevoir une campagne qui voyage sur {platform}",
             "Vidéo courte et effet boule de neige sur {platform}",
-            "Le buzz sans les dérapages : campagnes virales sur {platform}",
-            "Défis, mèmes et tendances : surfer sur {platform}",
+            "Le buzz sans les dérapages : campagnes virales sur {platform}",
+            "Défis, mèmes et tendances : surfer sur {platform}",
         ],
         "en": [
             "Viral marketing on {platform}: what people really share",
@@ -49,8 +49,8 @@ TITLES = {
         "fr": [
             "Lancer un produit sur {platform}, du teaser à la vente",
             "Promouvoir votre produit sur {platform} avec un petit budget",
-            "Publicité payante sur {platform} : par où commencer",
-            "Vitrine et boutique sur {platform} pour les commerces d'ici",
+            "Publicité payante sur {platform} : par où commencer",
+            "Vitrine et boutique sur {platform} pour les commerces d’ici",
             "Mesurer ce que {platform} rapporte vraiment à votre marque",
         ],
         "en": [
@@ -63,12 +63,12 @@ TITLES = {
     },
     "developper-votre-reseau-d-affaires": {
         "fr": [
-            "Développer votre réseau d'affaires avec {platform}",
-            "Du 5 à 7 à {platform} : réseauter sans malaise",
+            "Développer votre réseau d’affaires avec {platform}",
+            "Du 5 à 7 à {platform} : réseauter sans malaise",
             "Trouver vos premiers clients grâce à {platform}",
             "Prospecter sur {platform} sans passer pour un vendeur",
-            "Bâtir un réseau d'affaires à {city}, en ligne et en personne",
-            "Les bonnes présentations : demander une recommandation sur {platform}",
+            "Bâtir un réseau d’affaires à {city}, en ligne et en personne",
+            "Les bonnes présentations : demander une recommandation sur {platform}",
         ],
         "en": [
             "Growing your business network with {platform}",
@@ -81,11 +81,11 @@ TITLES = {
     },
     "maintenir-vos-contacts-en-vie": {
         "fr": [
-            "Garder le contact : entretenir votre réseau sur {platform}",
+            "Garder le contact : entretenir votre réseau sur {platform}",
             "Quinze minutes par semaine pour nourrir vos relations sur {platform}",
             "Fidéliser vos clients grâce à {platform}",
-            "Anciens collègues, futurs partenaires : raviver vos liens sur {platform}",
-            "Le suivi après l'événement : {platform} au service de vos contacts",
+            "Anciens collègues, futurs partenaires : raviver vos liens sur {platform}",
+            "Le suivi après l’événement : {platform} au service de vos contacts",
         ],
         "en": [
             "Keeping in touch: nurturing your network on {platform}",
@@ -99,9 +99,9 @@ TITLES = {
         "fr": [
             "Faire briller votre étoile sur {platform}",
             "Un profil {platform} qui inspire confiance",
-            "Devenir la personne qu'on recommande : votre réputation sur {platform}",
+            "Devenir la personne qu’on recommande : votre réputation sur {platform}",
             "Prendre la parole sur {platform} comme experte ou expert",
-            "Crédibilité professionnelle : publier moins, publier mieux sur {platform}",
+            "Crédibilité professionnelle : publier moins, publier mieux sur {platform}",
         ],
         "en": [
             "Make your star shine on {platform}",
@@ -130,7 +130,7 @@ AUDIENCES = [
     ("les commerces de détail", "retailers"),
     ("les municipalités", "municipalities"),
     ("les artistes et artisans", "artists and makers"),
-    ("les chercheurs d'emploi", "job seekers"),
+    ("les chercheurs d’emploi", "job seekers"),
     ("les jeunes entreprises", "start-ups"),
     ("les ordres professionnels", "professional associations"),
     ("les restaurateurs", "restaurant owners"),
@@ -147,10 +147,10 @@ FORMAT_PREFIXES = {
 # First sentence of a summary, per focus.
 SUMMARY_OPENERS = {
     ("media", "fr"): [
-        "Faites passer votre message sur {platform} : qui le lit, quand, et sous quelle forme.",
-        "{platform} est un véhicule, pas une fin en soi : apprenez à y placer le bon message.",
-        "Une stratégie sur les médias sociaux, c'est une stratégie média : on la bâtit ici pour {platform}.",
-        "Publier souvent ne suffit pas ; publier juste sur {platform}, si.",
+        "Faites passer votre message sur {platform} : qui le lit, quand, et sous quelle forme.",
+        "{platform} est un véhicule, pas une fin en soi : apprenez à y placer le bon message.",
+        "Une stratégie sur les médias sociaux, c’est une stratégie média : on la bâtit ici pour {platform}.",
+        "Publier souvent ne suffit pas ; publier juste sur {platform}, si.",
         "Des contenus que votre public a envie de partager, pensés pour {platform}.",
     ],
     ("media", "en"): [
@@ -161,11 +161,11 @@ SUMMARY_OPENERS = {
         "Content your audience wants to share, designed for {platform}.",
     ],
     ("network", "fr"): [
-        "Un réseau social, ce sont des personnes : voyez comment {platform} vous aide à les rencontrer.",
-        "Les relations d'affaires se bâtissent dans la durée ; {platform} peut les entretenir.",
-        "Réseauter, c'est échanger autour d'un intérêt commun, et {platform} s'y prête bien.",
-        "Utiliser beaucoup {platform} n'est pas l'équivalent d'y être performant.",
-        "Moins de contacts, de meilleures relations : votre réseau sur {platform}.",
+        "Un réseau social, ce sont des personnes : voyez comment {platform} vous aide à les rencontrer.",
+        "Les relations d’affaires se bâtissent dans la durée ; {platform} peut les entretenir.",
+        "Réseauter, c’est échanger autour d’un intérêt commun, et {platform} s’y prête bien.",
+        "Utiliser beaucoup {platform} n’est pas l’équivalent d’y être performant.",
+        "Moins de contacts, de meilleures relations : votre réseau sur {platform}.",
     ],
     ("network", "en"): [
         "A social network is people: see how {platform} helps you meet them.",
@@ -178,7 +178,7 @@ SUMMARY_OPENERS = {
 # Second sentence of a summary, per format.
 SUMMARY_CLOSERS = {
     ("conference", "fr"): [
-        "Une conférence pleine d'exemples d'ici, suivie d'une période de questions.",
+        "Une conférence pleine d’exemples d’ici, suivie d’une période de questions.",
         "Quatre-vingt-dix minutes pour {audience}, sans jargon.",
         "Des cas vécus, des chiffres récents et des pistes à essayer dès demain.",
     ],
@@ -189,7 +189,7 @@ SUMMARY_CLOSERS = {
     ],
     ("course", "fr"): [
         "Une formation structurée pour {audience}, avec exercices et gabarits.",
-        "Théorie, pratique et suivi : vous repartez avec un plan d'action.",
+        "Théorie, pratique et suivi : vous repartez avec un plan d’action.",
         "Une formation en plusieurs modules, à votre rythme, pour {audience}.",
     ],
     ("course", "en"): [
@@ -198,9 +198,9 @@ SUMMARY_CLOSERS = {
         "A course in several modules, at your pace, for {audience}.",
     ],
     ("workshop", "fr"): [
-        "Un atelier pratique : apportez votre ordinateur et vos comptes.",
+        "Un atelier pratique : apportez votre ordinateur et vos comptes.",
         "En petit groupe, on travaille sur vos vrais dossiers, pour {audience}.",
-        "Un atelier où l'on fait plus qu'on écoute.",
+        "Un atelier où l’on fait plus qu’on écoute.",
     ],
     ("workshop", "en"): [
         "A hands-on workshop: bring your laptop and your accounts.",
@@ -212,15 +212,15 @@ SUMMARY_CLOSERS = {
 # Programme bullets, per focus; a description takes four of them.
 PROGRAMME = {
     ("media", "fr"): [
-        "Définir à qui vous parlez et ce que vous voulez qu'on retienne",
-        "Choisir les formats qui conviennent à {platform} : texte, image, vidéo courte",
+        "Définir à qui vous parlez et ce que vous voulez qu’on retienne",
+        "Choisir les formats qui conviennent à {platform} : texte, image, vidéo courte",
         "Bâtir un calendrier éditorial réaliste",
-        "Écrire des accroches claires et des appels à l'action",
-        "Comprendre ce que l'algorithme de {platform} favorise (et ce qu'il ne garantit pas)",
-        "Lire vos statistiques : portée, partages, clics",
+        "Écrire des accroches claires et des appels à l’action",
+        "Comprendre ce que l’algorithme de {platform} favorise (et ce qu’il ne garantit pas)",
+        "Lire vos statistiques : portée, partages, clics",
         "Réagir aux commentaires et gérer une critique publique",
         "Recycler un contenu sur plusieurs plateformes sans vous répéter",
-        "Petit budget publicitaire : ciblage et tests",
+        "Petit budget publicitaire : ciblage et tests",
     ],
     ("media", "en"): [
         "Defining whom you speak to and what you want them to remember",
@@ -234,14 +234,14 @@ PROGRAMME = {
         "A small ad budget: targeting and testing",
     ],
     ("network", "fr"): [
-        "Cartographier votre réseau actuel : qui connaissez-vous déjà?",
+        "Cartographier votre réseau actuel : qui connaissez-vous déjà ?",
         "Un profil {platform} qui dit clairement ce que vous offrez",
-        "Aborder quelqu'un sans être intrusif",
+        "Aborder quelqu’un sans être intrusif",
         "Demander et offrir des recommandations",
         "Transformer une rencontre en personne en relation durable",
         "Entretenir vos contacts sans y passer vos soirées",
         "Participer aux groupes et aux discussions de votre secteur",
-        "Reconnaître quand {platform} est utilisé comme un média plutôt qu'un réseau",
+        "Reconnaître quand {platform} est utilisé comme un média plutôt qu’un réseau",
         "Préparer un événement de réseautage et son suivi",
     ],
     ("network", "en"): [
@@ -259,9 +259,9 @@ PROGRAMME = {
 
 COMPETENCE_LINES = {
     ("knowledge", "fr"): [
-        "**Savoir** : la différence entre un média social, outil pour faire passer un message, "
+        "**Savoir** : la différence entre un média social, outil pour faire passer un message, "
         "et un réseau social, ensemble de personnes interconnectées.",
-        "**Savoir** : comment fonctionne {platform} et ce que ses règles changent pour vous.",
+        "**Savoir** : comment fonctionne {platform} et ce que ses règles changent pour vous.",
     ],
     ("knowledge", "en"): [
         "**Knowledge**: the difference between a social medium, a tool that carries a message, "
@@ -269,16 +269,16 @@ COMPETENCE_LINES = {
         "**Knowledge**: how {platform} works and what its rules change for you.",
     ],
     ("know_how", "fr"): [
-        "**Savoir-faire** : des exercices concrets sur {platform}, avec vos propres comptes.",
-        "**Savoir-faire** : des gabarits et une liste de vérification à réutiliser.",
+        "**Savoir-faire** : des exercices concrets sur {platform}, avec vos propres comptes.",
+        "**Savoir-faire** : des gabarits et une liste de vérification à réutiliser.",
     ],
     ("know_how", "en"): [
         "**Know-how**: hands-on exercises on {platform}, with your own accounts.",
         "**Know-how**: templates and a checklist to reuse.",
     ],
     ("interpersonal", "fr"): [
-        "**Savoir-être** : l'attitude qui inspire confiance, en ligne comme en personne.",
-        "**Savoir-être** : écouter avant de publier, et répondre avec tact.",
+        "**Savoir-être** : l’attitude qui inspire confiance, en ligne comme en personne.",
+        "**Savoir-être** : écouter avant de publier, et répondre avec tact.",
     ],
     ("interpersonal", "en"): [
         "**Interpersonal skills**: the attitude that builds trust, online and in person.",
@@ -287,18 +287,18 @@ COMPETENCE_LINES = {
 }
 
 LEVEL_LINES = {
-    ("beginner", "fr"): "Aucun préalable : idéal si vous débutez sur {platform}.",
+    ("beginner", "fr"): "Aucun préalable : idéal si vous débutez sur {platform}.",
     ("beginner", "en"): "No prerequisites: ideal if you are new to {platform}.",
     ("intermediate", "fr"): "Pour qui utilise déjà {platform} et veut de meilleurs résultats.",
     ("intermediate", "en"): "For people who already use {platform} and want better results.",
-    ("advanced", "fr"): "Niveau avancé : vous gérez déjà une présence sur {platform} au quotidien.",
+    ("advanced", "fr"): "Niveau avancé : vous gérez déjà une présence sur {platform} au quotidien.",
     ("advanced", "en"): "Advanced: you already run a presence on {platform} day to day.",
 }
 
 MODE_LINES = {
-    ("in_person", "fr"): "En personne, à {city} ; le café est offert.",
+    ("in_person", "fr"): "En personne, à {city} ; le café est offert.",
     ("in_person", "en"): "In person in {city}; coffee is on us.",
-    ("online", "fr"): "En ligne, en direct ; le lien est envoyé la veille.",
+    ("online", "fr"): "En ligne, en direct ; le lien est envoyé la veille.",
     ("online", "en"): "Online and live; the link is sent the day before.",
     ("hybrid", "fr"): "En salle à {city} ou à distance, au choix.",
     ("hybrid", "en"): "In the room in {city} or remotely, as you prefer.",
@@ -306,10 +306,10 @@ MODE_LINES = {
 
 CLOSINGS = {
     "fr": [
-        "Il n'y a pas qu'une seule bonne façon d'utiliser {platform} : nous partons de votre objectif.",
-        "Méfiez-vous de ceux qui disent qu'il n'y a qu'une façon de faire, c'est-à-dire la leur.",
-        "Avant de choisir une plateforme, ciblez votre objectif : c'est par là que nous commençons.",
-        "Utiliser beaucoup une plateforme n'est pas l'équivalent d'être performant avec celle-ci.",
+        "Il n’y a pas qu’une seule bonne façon d’utiliser {platform} : nous partons de votre objectif.",
+        "Méfiez-vous de ceux qui disent qu’il n’y a qu’une façon de faire, c’est-à-dire la leur.",
+        "Avant de choisir une plateforme, ciblez votre objectif : c’est par là que nous commençons.",
+        "Utiliser beaucoup une plateforme n’est pas l’équivalent d’être performant avec celle-ci.",
     ],
     "en": [
         "There is no single right way to use {platform}: we start from your objective.",
@@ -337,9 +337,9 @@ FOCUS_PLATFORMS = {
 # Places sessions are held in, per city.
 VENUES = {
     "Montréal": ["Espace de coworking du Mile-End", "Salle du Vieux-Montréal", "Maison des associations du Plateau"],
-    "Québec": ["Espace Saint-Roch", "Salle Limoilou", "Centre d'affaires de Sainte-Foy"],
-    "Sherbrooke": ["Salle du centre-ville", "Espace entrepreneurial de l'Estrie"],
-    "Gatineau": ["Centre d'affaires du Vieux-Hull", "Salle Aylmer"],
+    "Québec": ["Espace Saint-Roch", "Salle Limoilou", "Centre d’affaires de Sainte-Foy"],
+    "Sherbrooke": ["Salle du centre-ville", "Espace entrepreneurial de l’Estrie"],
+    "Gatineau": ["Centre d’affaires du Vieux-Hull", "Salle Aylmer"],
     "Trois-Rivières": ["Salle du centre-ville", "Espace Laviolette"],
     "Paris": ["Espace Batignolles", "Salle du Marais", "Tiers-lieu de Belleville"],
     "Lyon": ["Espace Part-Dieu", "Salle de la Croix-Rousse"],
@@ -347,26 +347,31 @@ VENUES = {
     "Lille": ["Espace Euralille", "Salle du Vieux-Lille"],
 }
 
+# French lines that name the person come as (feminine, masculine); the seed picks
+# the one that agrees with the expert's first name.
 HEADLINES = {
     ("media", "fr"): [
-        "Formatrice en médias sociaux",
-        "Stratège de contenu",
-        "Conseiller en communication numérique",
-        "Vidéaste et formateur",
+        ("Formatrice en médias sociaux", "Formateur en médias sociaux"),
+        ("Stratège de contenu", "Stratège de contenu"),
+        ("Conseillère en communication numérique", "Conseiller en communication numérique"),
+        ("Vidéaste et formatrice", "Vidéaste et formateur"),
     ],
     ("media", "en"): ["Social media trainer", "Content strategist", "Digital communications adviser"],
     ("network", "fr"): [
-        "Conférencier en réseautage d'affaires",
-        "Stratège LinkedIn",
-        "Coach en développement des affaires",
+        ("Conférencière en réseautage d’affaires", "Conférencier en réseautage d’affaires"),
+        ("Stratège LinkedIn", "Stratège LinkedIn"),
+        ("Coach en développement des affaires", "Coach en développement des affaires"),
     ],
     ("network", "en"): ["Networking coach", "LinkedIn strategist", "Business development coach"],
 }
 BIOS = {
     "fr": [
-        "Depuis {years} ans, j'accompagne {audience} qui veulent {goal}.",
-        "Ancienne journaliste, je forme {audience} depuis {years} ans à {goal}.",
-        "J'ai travaillé {years} ans en agence avant d'enseigner à {audience} comment {goal}.",
+        "Depuis {years} ans, j’accompagne {audience} qui veulent {goal}.",
+        (
+            "Ancienne journaliste, je forme {audience} depuis {years} ans à {goal}.",
+            "Ancien journaliste, je forme {audience} depuis {years} ans à {goal}.",
+        ),
+        "J’ai travaillé {years} ans en agence avant d’enseigner à {audience} comment {goal}.",
     ],
     "en": [
         "For {years} years I have helped {audience} who want to {goal}.",
@@ -377,10 +382,10 @@ BIOS = {
 BIO_GOALS = {
     ("media", "fr"): "diffuser leurs messages",
     ("media", "en"): "spread their messages",
-    ("network", "fr"): "développer leur réseau d'affaires",
+    ("network", "fr"): "développer leur réseau d’affaires",
     ("network", "en"): "grow their business network",
 }
 BIO_CLOSINGS = {
-    "fr": "Ma conviction : le savoir et le savoir-faire ne suffisent pas sans le savoir-être.",
+    "fr": "Ma conviction : le savoir et le savoir-faire ne suffisent pas sans le savoir-être.",
     "en": "What I believe: knowledge and know-how are not enough without interpersonal skills.",
 }

@@ -9,7 +9,7 @@ OBJECTIVES = [
         "media",
         "Diffuser vos messages",
         "Spread your messages",
-        "Faire circuler une information, une annonce ou une prise de position auprès d'un large public.",
+        "Faire circuler une information, une annonce ou une prise de position auprès d’un large public.",
         "Get news, an announcement or a point of view in front of a wide audience.",
         [
             "diffuser",
@@ -171,9 +171,9 @@ OBJECTIVES = [
     (
         "developper-votre-reseau-d-affaires",
         "network",
-        "Développer votre réseau d'affaires",
+        "Développer votre réseau d’affaires",
         "Grow your business network",
-        "Rencontrer les bonnes personnes et bâtir des relations d'affaires dans la durée.",
+        "Rencontrer les bonnes personnes et bâtir des relations d’affaires dans la durée.",
         "Meet the right people and build business relationships that last.",
         [
             "réseau d'affaires",

@@ -23,6 +23,7 @@ from experts.models import Expert
 
 from .. import page_cache, workflow
 from ..enums import Focus, Format, Level, Mode, Status
+from ..grammar import elide
 from ..models import Objective, Platform, Session, Training
 from ..permissions import ensure_curators_group
 from ..text import fold
@@ -39,6 +40,11 @@ FIRST_NAMES = [
     "Thomas", "Fatou", "Mathieu", "Chloé", "Samuel", "Isabelle", "Hugo", "Léa", "Émilie", "Jean-François",
     "Amina", "Patrick", "Camille", "Yannick",
 ]  # fmt: skip
+# First names the demo treats as a woman's, so that French lines about the person agree.
+FEMININE_NAMES = {
+    "Annie", "Sophie", "Marie-Ève", "Nadia", "Geneviève", "Fatou", "Chloé", "Isabelle", "Léa", "Émilie", "Amina",
+    "Camille",
+}  # fmt: skip
 LAST_NAMES = [
     "Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Dubois",
     "Lefebvre", "Moreau", "Girard", "Bernard", "Pelletier", "Bélanger", "Lévesque", "Martin", "Diallo", "Nguyen",
@@ -165,6 +171,13 @@ def _focus_platforms(platforms, focus):
     return preferred or list(platforms)
 
 
+def _agree(line, feminine):
+    """A (feminine, masculine) French line in the person's gender; other lines as they are."""
+    if isinstance(line, tuple):
+        return line[0] if feminine else line[1]
+    return line
+
+
 def _experts(rng, count, trainer_user, platforms):
     existing = set(Expert.objects.values_list("slug", flat=True))
     own = Expert.objects.filter(user=trainer_user).first()
@@ -184,13 +197,15 @@ def _experts(rng, count, trainer_user, platforms):
             suffix += 1
         existing.add(slug)
         main_focus = focuses[0]
+        feminine = name.split()[0] in FEMININE_NAMES
         audience = rng.choice(content.AUDIENCES)
         years = rng.randint(4, 22)
         bio = []
         for lang in languages:
             goal = content.BIO_GOALS[(main_focus, lang)]
             who = audience[0] if lang == "fr" else audience[1]
-            bio.append(rng.choice(content.BIOS[lang]).format(years=years, audience=who, goal=goal))
+            line = _agree(rng.choice(content.BIOS[lang]), feminine).format(years=years, audience=who, goal=goal)
+            bio.append(elide(line, lang))
         bio.append(content.BIO_CLOSINGS[languages[0]])
         chosen = rng.sample(_focus_platforms(platforms, main_focus), 3)
         expert_platforms.append(list(dict.fromkeys(chosen)))
@@ -199,7 +214,7 @@ def _experts(rng, count, trainer_user, platforms):
                 user=trainer_user if index == 0 and own is None else _demo_account(slug),
                 name=name,
                 slug=slug,
-                headline=rng.choice(content.HEADLINES[(main_focus, languages[0])]),
+                headline=_agree(rng.choice(content.HEADLINES[(main_focus, languages[0])]), feminine),
                 bio="\n\n".join(bio),
                 focuses=focuses,
                 city=city,
@@ -275,7 +290,7 @@ class _Builder:
         roll = rng.random()
         if roll < 0.25:
             title = (
-                f"{content.FORMAT_PREFIXES[lang][fmt]} : {title}"
+                f"{content.FORMAT_PREFIXES[lang][fmt]}\u00a0: {title}"
                 if lang == "fr"
                 else f"{content.FORMAT_PREFIXES[lang][fmt]}: {title}"
             )

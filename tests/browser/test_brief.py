@@ -20,7 +20,7 @@ def test_visitor_sends_a_brief_from_a_training_page(page):
     make_training(trainer=networker, focus="network")
 
     page.goto("/fr/trainings/viral-marketing/")
-    button = page.get_by_role("link", name="Envoyer un brief")
+    button = page.get_by_role("link", name="Envoyer une demande")
     if button.count():
         button.first.click()
     else:  # the catalogue pages add the button; until then, follow its URL
@@ -36,30 +36,34 @@ def test_visitor_sends_a_brief_from_a_training_page(page):
     # A first try without the required fields keeps what was typed.
     page.get_by_label("Choisissez un objectif").select_option("grow-network")
     page.get_by_label("Votre nom").fill("Alice Visiteur")
-    page.get_by_label("Message au formateur").fill("Nous voulons garder le contact avec nos clients.")
+    page.get_by_label("Message à la formatrice ou au formateur").fill(
+        "Nous voulons garder le contact avec nos clients."
+    )
     page.get_by_label("Votre courriel").fill("alice@example.org")
     page.get_by_label("Public").fill("Équipe des ventes")
     page.get_by_label("Taille du groupe").fill("12")
     page.locator("form.brief-form").evaluate("form => form.noValidate = true")
-    page.get_by_role("button", name="Relire mon brief").click()
-    assert page.get_by_text("Nous ne pouvons envoyer votre brief que si le formateur peut vous contacter.").is_visible()
+    page.get_by_role("button", name="Relire ma demande").click()
+    assert page.get_by_text(
+        "Nous ne pouvons envoyer votre demande que si la formatrice ou le formateur peut vous contacter."
+    ).is_visible()
     assert page.get_by_label("Votre nom").input_value() == "Alice Visiteur"
 
-    page.get_by_label("J’accepte que ce formateur me contacte par courriel au sujet de ce brief.").check()
-    page.get_by_role("button", name="Relire mon brief").click()
+    page.get_by_label("J’accepte d’être contacté ou contactée par courriel au sujet de cette demande.").check()
+    page.get_by_role("button", name="Relire ma demande").click()
 
     # Confirmation: the network focus does not match this media trainer.
-    page.get_by_role("heading", name="Vérifiez votre brief avant de l’envoyer").wait_for()
+    page.get_by_role("heading", name="Vérifiez votre demande avant de l’envoyer").wait_for()
     assert "Réseaux sociaux" in page.locator("#detected-focus").inner_text()
     warning = page.locator("#focus-warning")
     assert "Marie Média ne déclare pas comme spécialité" in warning.inner_text()
     assert warning.get_by_role("link", name="Nadia Réseau").get_attribute("href") == "/fr/experts/nadia-reseau/"
     assert Brief.objects.count() == 0
 
-    page.get_by_role("button", name="Envoyer mon brief").click()
+    page.get_by_role("button", name="Envoyer ma demande").click()
     page.wait_for_url("**/fr/experts/marie-media/brief/sent/?training=viral-marketing&brief=*")
     assert page.locator("[data-outcome]").get_attribute("data-outcome") == "delivered"
-    assert page.get_by_role("heading", name="Votre brief a été envoyé", exact=True).is_visible()
+    assert page.get_by_role("heading", name="Votre demande a été envoyée", exact=True).is_visible()
     assert "La suite" in page.locator("main").inner_text()
 
     brief = Brief.objects.get()

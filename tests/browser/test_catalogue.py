@@ -49,7 +49,7 @@ def test_visitor_filters_pages_and_opens_a_training(page):
     results.first.locator(".card-title a").click()
     expect(page.locator("h1")).to_have_text(first_title)
     expect(page.get_by_role("heading", name="Prochaines séances")).to_be_visible()
-    expect(page.get_by_role("link", name="Envoyer un brief à ce formateur")).to_have_attribute(
+    expect(page.get_by_role("link", name="Envoyer une demande à cette personne")).to_have_attribute(
         "href", re.compile(r"/fr/experts/annie-tremblay/brief/\?training=")
     )
 

@@ -33,24 +33,24 @@ WORDS = {
     "fr": dict(
         objective_box="Votre objectif, dans vos mots",
         objective="utiliser les médias sociaux pour garder contact avec mes clients",
-        find="Trouver mon formateur",
+        find="Trouver ma formatrice ou mon formateur",
         about="Orientation de votre objectif : Réseaux sociaux",
         explanation="Nous avons reconnu cet objectif : Maintenir vos contacts en vie (d’après « garder contact »).",
-        send_brief="Envoyer un brief à ce formateur",
-        brief_heading="Envoyer un brief à Nadia Roy",
+        send_brief="Envoyer une demande à cette personne",
+        brief_heading="Envoyer une demande à Nadia Roy",
         pick_objective="Choisissez un objectif",
         objective_name="Maintenir vos contacts en vie",
         name="Votre nom",
         email="Votre courriel",
-        message="Message au formateur",
-        consent="J’accepte que ce formateur me contacte par courriel au sujet de ce brief.",
-        review="Relire mon brief",
-        check_heading="Vérifiez votre brief avant de l’envoyer",
+        message="Message à la formatrice ou au formateur",
+        consent="J’accepte d’être contacté ou contactée par courriel au sujet de cette demande.",
+        review="Relire ma demande",
+        check_heading="Vérifiez votre demande avant de l’envoyer",
         detected_focus="Réseaux sociaux — Maintenir vos contacts en vie",
         declares="Nadia Roy déclare cette spécialité.",
-        send="Envoyer mon brief",
-        sent_heading="Votre brief a été envoyé",
-        confirmation_subject="Votre brief à Nadia Roy a été envoyé",
+        send="Envoyer ma demande",
+        sent_heading="Votre demande a été envoyée",
+        confirmation_subject="Votre demande à Nadia Roy a été envoyée",
         # The catalogue.
         focus_filter="Orientation",
         focus_value="Réseaux sociaux",
@@ -153,7 +153,7 @@ def test_visitor_goes_from_an_objective_to_a_sent_brief(page, lang):
     assert emails.keys() == {"alice@example.org", "nadia@example.com"}
     # The visitor's confirmation in the page's language; the trainer's email in theirs (French).
     assert emails["alice@example.org"] == words["confirmation_subject"]
-    assert emails["nadia@example.com"].startswith("Brief de Alice Visiteur : ")
+    assert emails["nadia@example.com"].startswith("Demande d’Alice Visiteur\u00a0: ")
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -208,8 +208,8 @@ def test_trainer_signs_up_and_submits_an_offer_with_two_sessions(page):
     diffuser = objectives["diffuser-vos-messages"]
 
     page.goto("/fr/")
-    page.get_by_role("link", name="Formateurs : connexion").click()
-    page.get_by_role("link", name="Créer votre compte de formateur").click()
+    page.get_by_role("link", name="Formatrices et formateurs : connexion").click()
+    page.get_by_role("link", name="Créer votre compte de formatrice ou formateur").click()
     page.wait_for_url("**/fr/accounts/signup/")
     page.get_by_label("Courriel").fill("nadia@example.com")
     page.get_by_label("Nom public").fill("Nadia Formatrice")
@@ -251,8 +251,8 @@ def test_trainer_signs_up_and_submits_an_offer_with_two_sessions(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Faire rayonner votre marque")
     expect(page.get_by_role("alert").or_(page.get_by_role("status")).first).to_contain_text("L’offre est enregistrée.")
 
-    page.get_by_role("button", name="Soumettre pour révision").click()
-    expect(page.locator(".offer-status")).to_have_text("Soumise pour révision")
+    page.get_by_role("button", name="Soumettre pour évaluation").click()
+    expect(page.locator(".offer-status")).to_have_text("Soumise pour évaluation")
 
     training = Training.objects.get()
     assert (training.title, training.status, training.trainer.name, training.trainer.user.email) == (
@@ -290,7 +290,7 @@ def test_curator_publishes_a_submitted_offer_that_a_visitor_then_finds(page):
     make_curator(email="curator@example.com", password=PASSWORD)
 
     page.goto("/en/admin/")
-    page.get_by_label("Username").fill("curator@example.com")
+    page.get_by_label("Email").fill("curator@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/en/admin/")
@@ -313,7 +313,7 @@ def test_curator_publishes_a_submitted_offer_that_a_visitor_then_finds(page):
     ).to_be_visible()
     (published,) = mail.outbox
     assert published.to == ["nadia@example.com"]
-    assert published.subject == "Publiée : Faire rayonner votre marque"
+    assert published.subject == "Publiée\u00a0: Faire rayonner votre marque"
     assert "Clear objective, complete sessions: welcome aboard." in published.body
 
     page.get_by_role("button", name="Log out").click()

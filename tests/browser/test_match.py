@@ -16,7 +16,7 @@ def test_visitor_types_an_objective_reads_the_match_and_opens_a_training(page):
     page.get_by_label("Votre objectif, dans vos mots").fill(
         "utiliser les médias sociaux pour garder contact avec mes clients"
     )
-    page.get_by_role("button", name="Trouver mon formateur").click()
+    page.get_by_role("button", name="Trouver ma formatrice ou mon formateur").click()
 
     page.wait_for_url("**/fr/match/?objective=*")
     analysis = page.locator(".match-analysis")
@@ -25,11 +25,13 @@ def test_visitor_types_an_objective_reads_the_match_and_opens_a_training(page):
     assert (
         analysis.locator(".match-explanation")
         .inner_text()
-        .startswith("Nous avons reconnu cet objectif : Maintenir vos contacts en vie (d’après « garder contact »).")
+        .startswith(
+            "Nous avons reconnu cet objectif\u00a0: Maintenir vos contacts en vie (d’après «\u00a0garder contact\u00a0»)."
+        )
     )
     assert page.get_by_text("Promouvoir sur TikTok").count() == 0
     assert (
-        page.get_by_role("link", name="Envoyer un brief à Nadia Roy")
+        page.get_by_role("link", name="Envoyer une demande à Nadia Roy")
         .get_attribute("href")
         .startswith("/fr/experts/nadia-roy/brief/?objective=")
     )

@@ -64,9 +64,9 @@ def test_new_trainer_signs_up_confirms_creates_offer_with_two_sessions_and_submi
     page.wait_for_url(re.compile(r".*/fr/dashboard/offers/\d+/$"))
     assert "L’offre est enregistrée." in page.content()
 
-    page.get_by_role("button", name="Soumettre pour révision").click()
+    page.get_by_role("button", name="Soumettre pour évaluation").click()
     page.wait_for_url(re.compile(r".*/fr/dashboard/offers/\d+/$"))
-    assert page.locator(".offer-status").inner_text() == "Soumise pour révision"
+    assert page.locator(".offer-status").inner_text() == "Soumise pour évaluation"
 
     training = Training.objects.get()
     assert (training.title, training.status, training.trainer.name) == (

@@ -60,11 +60,11 @@ def test_bulk_publish_with_mixed_states_reports_succeeded_and_skipped(client, dj
     assert (draft.status, published.status) == (Status.DRAFT, Status.PUBLISHED)
     assert OfferTransition.objects.count() == 3
     messages = _messages(response)
-    assert "Offres publiées : 3." in messages
+    assert "Offres publiées\u00a0: 3." in messages
     (skipped,) = [m for m in messages if m.startswith("Offres ignorées")]
-    assert skipped.startswith("Offres ignorées : 2 — ")
+    assert skipped.startswith("Offres ignorées\u00a0: 2 — ")
     assert "Brouillon" in skipped and "Déjà publiée" in skipped
-    assert sorted(m.subject for m in mail.outbox) == [f"Publiée : Soumise {i}" for i in range(3)]
+    assert sorted(m.subject for m in mail.outbox) == [f"Publiée\u00a0: Soumise {i}" for i in range(3)]
 
 
 def test_bulk_request_changes_sends_the_shared_message_to_each_trainer(client, django_capture_on_commit_callbacks):
@@ -75,7 +75,7 @@ def test_bulk_request_changes_sends_the_shared_message_to_each_trainer(client, d
         response = _post_action(
             client, "request_changes_selected", [*trainings, rejected], apply="1", message="Ajoutez les prix."
         )
-    assert "Offres renvoyées pour modifications : 2." in _messages(response)
+    assert "Offres renvoyées pour modifications\u00a0: 2." in _messages(response)
     assert {r.message for r in OfferTransition.objects.all()} == {"Ajoutez les prix."}
     assert len(mail.outbox) == 2
     assert all("Ajoutez les prix." in m.body for m in mail.outbox)
@@ -107,9 +107,9 @@ def test_bulk_publish_skips_the_curators_own_offer_and_says_why(client, django_c
     other.refresh_from_db()
     assert (own.status, other.status) == (Status.SUBMITTED, Status.PUBLISHED)
     messages = _messages(response)
-    assert "Offres publiées : 1." in messages
+    assert "Offres publiées\u00a0: 1." in messages
     assert (
-        "Offres ignorées : 1 — « Mon offre » (C’est votre propre offre : un autre curateur doit la réviser.)"
+        "Offres ignorées\u00a0: 1 — «\u00a0Mon offre\u00a0» (C’est votre propre offre\u00a0: une ou un autre responsable du catalogue doit l’évaluer.)"
         in messages
     )
 

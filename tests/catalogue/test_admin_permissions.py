@@ -34,7 +34,7 @@ def test_curator_reaches_the_queue_and_review_but_not_user_management(client):
     assert "Atelier LinkedIn" in queue.text
     review = client.get(f"/fr/admin/catalogue/training/{training.pk}/review/")
     assert review.status_code == 200
-    assert "Révision de « Atelier LinkedIn »" in review.text
+    assert "Évaluation de «\u00a0Atelier LinkedIn\u00a0»" in review.text
     assert client.get("/fr/admin/auth/user/").status_code == 403
     assert client.get("/fr/admin/auth/group/").status_code == 403
     assert "/admin/auth/user/" not in client.get("/fr/admin/").text

@@ -33,7 +33,7 @@ def test_queue_lists_submitted_offers_oldest_first_by_default(client):
     client.force_login(make_curator())
     response = client.get(LIST)
     assert _titles(response) == ["Ancienne", "Moyenne", "Récente"]
-    assert "File de modération : offres en attente de révision, les plus anciennes d’abord" in response.text
+    assert "File de modération\u00a0: offres en attente d’évaluation, les plus anciennes d’abord" in response.text
     # With the facet counts shown (Django's "Show counts"), the queue still lists the same offers.
     with_counts = client.get(LIST, {"_facets": "True"})
     assert _titles(with_counts) == ["Ancienne", "Moyenne", "Récente"]
@@ -79,7 +79,7 @@ def test_admin_index_shows_counts_per_status(client):
     response = client.get("/fr/admin/")
     html = response.text
     assert "Offres par état" in html
-    assert '<a href="/fr/admin/catalogue/training/?status=submitted">Soumise pour révision</a></th><td>3</td>' in html
+    assert '<a href="/fr/admin/catalogue/training/?status=submitted">Soumise pour évaluation</a></th><td>3</td>' in html
     assert '<a href="/fr/admin/catalogue/training/?status=published">Publiée</a></th><td>1</td>' in html
     assert '<a href="/fr/admin/catalogue/training/?status=archived">Archivée</a></th><td>0</td>' in html
 

@@ -46,7 +46,7 @@ def test_review_shows_the_offer_as_visitors_see_it(client):
     assert "Bâtir des liens durables." in page
     assert "<strong>Savoir-être</strong>" in page
     assert "Elle ne prétend pas qu’il n’y a qu’une seule bonne façon d’utiliser les plateformes." in page
-    assert "Première révision" in page
+    assert "Première évaluation" in page
 
 
 def test_review_of_an_unknown_offer_is_a_404(client):
@@ -71,7 +71,7 @@ def test_publish_records_rubric_and_emails_the_trainer_in_french(client, django_
     assert len(mail.outbox) == 1
     email = mail.outbox[0]
     assert email.to == ["trainer-fr@example.com"]
-    assert email.subject == "Publiée : Atelier LinkedIn"
+    assert email.subject == "Publiée\u00a0: Atelier LinkedIn"
     assert "Bravo, c’est clair." in email.body
     assert "Bonjour Annie Tremblay" in email.body
     assert "/fr/trainings/" in email.body
@@ -101,7 +101,7 @@ def test_reject_emails_the_reason(client, django_capture_on_commit_callbacks):
     training.refresh_from_db()
     assert training.status == Status.REJECTED
     (email,) = mail.outbox
-    assert email.subject == "Non acceptée : La seule bonne méthode"
+    assert email.subject == "Non acceptée\u00a0: La seule bonne méthode"
     assert "Il y a plusieurs façons." in email.body
 
 
@@ -185,7 +185,7 @@ def test_history_shows_every_transition_with_message(client):
 
 # --- Nobody reviews their own offer ----------------------------------------------
 
-OWN_OFFER_FR = "C’est votre propre offre : un autre curateur doit la réviser."
+OWN_OFFER_FR = "C’est votre propre offre\u00a0: une ou un autre responsable du catalogue doit l’évaluer."
 
 
 def _own_submitted_offer(user, title="Mon atelier Instagram"):
@@ -214,7 +214,7 @@ def test_a_curator_cannot_publish_their_own_offer_from_the_review_screen(
     assert response.status_code == 302
     assert response["Location"] == _review_url(training)
     after = client.get(response["Location"]).text
-    assert f"Non permis : {OWN_OFFER_FR}" in after
+    assert f"Action non autorisée\u00a0: {OWN_OFFER_FR}" in after
     training.refresh_from_db()
     assert training.status == Status.SUBMITTED
     assert not OfferTransition.objects.filter(training=training).exists()
@@ -228,7 +228,7 @@ def test_a_curator_cannot_reject_their_own_offer_either(client, django_capture_o
     training = _own_submitted_offer(owner)
     client.force_login(owner)
     response = _decide(client, training, "reject", "Hors sujet.", capture=django_capture_on_commit_callbacks)
-    assert f"Non permis : {OWN_OFFER_FR}" in client.get(response["Location"]).text
+    assert f"Action non autorisée\u00a0: {OWN_OFFER_FR}" in client.get(response["Location"]).text
     training.refresh_from_db()
     assert training.status == Status.SUBMITTED
 

@@ -190,7 +190,7 @@ def test_atom_feed_lists_new_published_trainings_newest_first(client):
     make_training(slug="rejected", title="Refusée", status=Status.REJECTED)
     feed = _atom(client.get("/fr/trainings/feed.xml"))
     assert feed.tag == f"{ATOM}feed"
-    assert feed.find(f"{ATOM}title").text == "Cible : nouvelles formations"
+    assert feed.find(f"{ATOM}title").text == "Cible\u00a0: nouvelles formations"
     entries = feed.findall(f"{ATOM}entry")
     assert [entry.find(f"{ATOM}title").text for entry in entries] == ["Nouvelle", "Ancienne"]
     first = entries[0]

@@ -38,7 +38,7 @@ def test_match_answers_the_documented_shape(client, objectives):
     assert body["objectives"] == [
         {"slug": "promouvoir-un-produit", "name": "Promouvoir un produit", "focus": "media", "score": 0.75}
     ]
-    assert body["explanation"].startswith("Nous avons reconnu cet objectif : Promouvoir un produit")
+    assert body["explanation"].startswith("Nous avons reconnu cet objectif\u00a0: Promouvoir un produit")
     [result] = body["trainings"]
     assert {k: v for k, v in result.items() if k != "reasons"} == {
         "slug": "promouvoir-sur-instagram",
@@ -47,7 +47,7 @@ def test_match_answers_the_documented_shape(client, objectives):
         "format": "workshop",
         "score": 0.95,  # objective 0.5 + 0.2 × 0.75, same focus 0.2, upcoming session 0.1
     }
-    assert result["reasons"][0] == "Vise votre objectif « Promouvoir un produit »."
+    assert result["reasons"][0] == "Vise votre objectif «\u00a0Promouvoir un produit\u00a0»."
     assert body["experts"] == [
         {
             "slug": "karim-cote",
@@ -55,7 +55,7 @@ def test_match_answers_the_documented_shape(client, objectives):
             "focuses": ["media", "network"],
             "score": 0.867,
             "reasons": [
-                "Se déclare spécialiste en : Médias sociaux.",
+                "Se déclare spécialiste en\u00a0: Médias sociaux.",
                 "1 formation publiée sur votre objectif.",
                 "A des séances à venir.",
             ],

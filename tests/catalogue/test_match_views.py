@@ -83,7 +83,7 @@ def test_match_page_shows_focus_explanation_trainings_and_experts(client, object
     assert "Vise votre objectif « Maintenir vos contacts en vie »." in text
     assert "Nadia Roy" in text
     assert 'href="/fr/experts/nadia-roy/brief/?objective=' in html
-    assert "Envoyer un brief" in text
+    assert "Envoyer une demande" in text
     assert 'href="/fr/trainings/?focus=network&amp;objective=maintenir-vos-contacts-en-vie"' in html
 
 

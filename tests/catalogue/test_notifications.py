@@ -31,11 +31,11 @@ def _decide(training, action, by, capture, message=""):
 @pytest.mark.parametrize(
     ("action", "language", "subject"),
     [
-        (Action.PUBLISH, "fr", "Publiée : Atelier"),
+        (Action.PUBLISH, "fr", "Publiée\u00a0: Atelier"),
         (Action.PUBLISH, "en", "Published: Atelier"),
-        (Action.REQUEST_CHANGES, "fr", "Modifications demandées : Atelier"),
+        (Action.REQUEST_CHANGES, "fr", "Modifications demandées\u00a0: Atelier"),
         (Action.REQUEST_CHANGES, "en", "Changes requested: Atelier"),
-        (Action.REJECT, "fr", "Non acceptée : Atelier"),
+        (Action.REJECT, "fr", "Non acceptée\u00a0: Atelier"),
         (Action.REJECT, "en", "Not accepted: Atelier"),
     ],
 )
@@ -68,7 +68,7 @@ def test_archiving_by_a_curator_or_the_system_emails_the_trainer(django_capture_
     _decide(by_curator, Action.ARCHIVE, make_curator(), django_capture_on_commit_callbacks, "Hors sujet.")
     _decide(by_system, Action.ARCHIVE, None, django_capture_on_commit_callbacks)
     subjects = sorted(m.subject for m in mail.outbox)
-    assert subjects == ["Archived: By system", "Archivée : Par curateur"]
+    assert subjects == ["Archived: By system", "Archivée\u00a0: Par curateur"]
     system_mail = next(m for m in mail.outbox if m.subject == "Archived: By system")
     assert "all its sessions are past" in system_mail.body
 
@@ -93,7 +93,7 @@ def test_failed_email_keeps_the_decision_and_the_worker_retries_it(django_captur
     outbox.send_due(now=later + timedelta(hours=1))
     row.refresh_from_db()
     assert (row.status, row.attempts) == ("sent", 3)
-    assert [m.subject for m in mail.outbox] == ["Publiée : Atelier"]
+    assert [m.subject for m in mail.outbox] == ["Publiée\u00a0: Atelier"]
 
     outbox.send_due(now=later + timedelta(days=1))  # idempotent: nothing left to send
     assert len(mail.outbox) == 1

@@ -145,11 +145,11 @@ def test_reasons_are_translated(objectives):
         expert_result = rank_experts(analysis)[0]
 
     assert training.reasons == [
-        "Vise votre objectif « Promouvoir un produit ».",
+        "Vise votre objectif «\u00a0Promouvoir un produit\u00a0».",
         "Une formation en médias sociaux, l’orientation de votre objectif.",
     ]
     assert expert_result.reasons == [
-        "Se déclare spécialiste en : Médias sociaux.",
+        "Se déclare spécialiste en\u00a0: Médias sociaux.",
         "1 formation publiée sur votre objectif.",
     ]
 

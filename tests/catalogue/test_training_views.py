@@ -79,7 +79,7 @@ def test_filters_are_applied_and_the_form_keeps_them(client):
     assert _card_titles(response) == ["Network one"]
     html = _html(response)
     assert '<option value="network" selected>Réseaux sociaux</option>' in html
-    assert "Orientation : Réseaux sociaux" in html
+    assert "Orientation\u00a0: Réseaux sociaux" in html
 
 
 def test_facets_count_per_focus_and_format_for_the_current_search(client):
@@ -158,7 +158,7 @@ def test_bad_filter_values_show_the_form_error_not_a_500(client, query, message)
     assert response.status_code == 200
     html = _html(response)
     assert message in html
-    assert "Certains filtres n’ont pas pu être appliqués; les autres l’ont été." in html
+    assert "Certains filtres n’ont pas pu être appliqués\u202f; les autres l’ont été." in html
     assert _card_titles(response) == ["Still listed"]
 
 
@@ -247,7 +247,7 @@ def test_detail_in_french_shows_everything(client):
     assert "<h1>Réseauter sur LinkedIn</h1>" in html
     assert "Un atelier <strong>pratique</strong>." in html
     assert "<script>alert(1)</script>" not in html
-    assert "Une formation en réseaux sociaux : qu’est-ce que ça veut dire?" in html
+    assert "Une formation en réseaux sociaux\u00a0: qu’est-ce que ça veut dire\u202f?" in html
     assert "un ensemble de personnes interconnectées" in html
     assert "Prochaines séances" in html
     assert "Maison du développement durable, Montréal" in html
@@ -261,7 +261,7 @@ def test_detail_in_french_shows_everything(client):
     assert 'href="/fr/experts/annie-tremblay/"' in html
     assert "Stratège LinkedIn" in html
     assert f'href="/fr/experts/annie-tremblay/brief/?training={training.slug}"' in html
-    assert "Envoyer un brief à ce formateur" in html
+    assert "Envoyer une demande à cette personne" in html
     assert 'href="/fr/trainings/reseauter-sur-linkedin/calendar.ics"' in html
     assert "Ajouter à mon agenda (.ics)" in html
 

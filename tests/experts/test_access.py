@@ -104,7 +104,7 @@ def test_account_without_trainer_profile_is_told_so(client, name):
     client.force_login(make_curator())
     response = client.get(reverse(name))
     assert response.status_code == 403
-    assert "Votre compte n’a pas de profil de formateur" in response.content.decode()
+    assert "Votre compte n’a pas de profil de formatrice ou formateur" in response.content.decode()
 
 
 def test_forms_carry_csrf_tokens(client):

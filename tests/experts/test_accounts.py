@@ -44,7 +44,7 @@ def test_signup_creates_unconfirmed_trainer_and_sends_confirmation_link(client):
     assert (expert.name, expert.slug, expert.email_confirmed_at) == ("Nouvelle Formatrice", "nouvelle-formatrice", None)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["nouvelle@example.com"]
-    assert mail.outbox[0].subject == "Cible : confirmez votre adresse courriel"
+    assert mail.outbox[0].subject == "Cible\u00a0: confirmez votre adresse courriel"
 
     confirm = client.get(_link(mail.outbox[0]).replace("http://testserver", ""), follow=True)
     assert confirm.redirect_chain[-1][0] == reverse("experts:login")
@@ -70,7 +70,7 @@ def test_signup_slug_taken_by_a_simultaneous_signup_gets_the_next_suffix(client,
     response = _signup(client, email="marie@example.com", name="Marie Roy")
     assert response["Location"] == reverse("experts:signup_done")
     assert Expert.objects.get(user__email="marie@example.com").slug == "marie-roy-2"
-    assert [m.subject for m in mail.outbox] == ["Cible : confirmez votre adresse courriel"]
+    assert [m.subject for m in mail.outbox] == ["Cible\u00a0: confirmez votre adresse courriel"]
 
 
 def test_signup_with_existing_email_looks_the_same_and_informs_the_owner(client):
@@ -83,7 +83,7 @@ def test_signup_with_existing_email_looks_the_same_and_informs_the_owner(client)
     assert existing.check_password("a-long-test-password")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["deja@example.com"]
-    assert mail.outbox[0].subject == "Cible : vous avez déjà un compte"
+    assert mail.outbox[0].subject == "Cible\u00a0: vous avez déjà un compte"
 
 
 def test_signup_refuses_weak_password(client):
@@ -103,7 +103,7 @@ def test_signup_refuses_two_different_passwords_and_creates_nothing(client):
     response = _signup(client, confirm="Un-mot-de-passe-solide-43")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Les deux mots de passe sont différents : saisissez le même mot de passe dans les deux champs." in html
+    assert "Les deux mots de passe sont différents\u00a0: saisissez le même mot de passe dans les deux champs." in html
     assert not get_user_model().objects.exists()
     assert mail.outbox == []
     # The other fields are kept; neither password is sent back.
@@ -236,7 +236,7 @@ def test_password_reset_by_email_sets_a_new_password(client):
     response = client.post(reverse("experts:password_reset"), {"email": "PROF@example.com"})
     assert response["Location"] == reverse("experts:password_reset_done")
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].subject == "Cible : choisissez un nouveau mot de passe"
+    assert mail.outbox[0].subject == "Cible\u00a0: choisissez un nouveau mot de passe"
     link = _link(mail.outbox[0]).replace("http://testserver", "")
     form_page = client.get(link, follow=True)
     assert "Choisissez un nouveau mot de passe" in form_page.content.decode()
@@ -251,7 +251,7 @@ def test_password_reset_for_unknown_email_looks_the_same(client):
     response = client.post(reverse("experts:password_reset"), {"email": "inconnu@example.com"})
     assert response["Location"] == reverse("experts:password_reset_done")
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].subject == "Cible : demande de réinitialisation du mot de passe"
+    assert mail.outbox[0].subject == "Cible\u00a0: demande de réinitialisation du mot de passe"
     assert "/fr/accounts/signup/" in mail.outbox[0].body
 
 

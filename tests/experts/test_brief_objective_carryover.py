@@ -56,4 +56,4 @@ def test_picked_objective_reads_in_the_trainers_language_in_the_email_subject(
         response = client.post("/en/experts/nadia/brief/", data)
     assert response.status_code == 302
     subjects = [m.subject for m in mailoutbox]
-    assert "Brief de Alice Visitor : Maintenir vos contacts en vie" in subjects
+    assert "Demande d’Alice Visitor\u00a0: Maintenir vos contacts en vie" in subjects

@@ -91,7 +91,7 @@ def test_form_lists_curated_objectives_grouped_by_focus_and_hides_the_honeypot(c
     response = client.get(brief_url(expert))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Envoyer un brief à Marie Média" in html
+    assert "Envoyer une demande à Marie Média" in html
     assert re.search(r'<optgroup label="Médias sociaux">\s*<option value="spread-messages"', html)
     assert re.search(r'<optgroup label="Réseaux sociaux">\s*<option value="grow-network"', html)
     for name in ("objective_text", "audience", "group_size", "preferred_format", "dates", "budget", "message"):
@@ -151,7 +151,7 @@ def test_missing_objective_and_consent_show_errors_and_keep_the_input(client, ex
     html = response.content.decode()
     assert response.status_code == 200
     assert "Choisissez un objectif dans la liste ou décrivez votre objectif dans vos mots." in html
-    assert "Nous ne pouvons envoyer votre brief que si le formateur peut vous contacter." in html
+    assert "Nous ne pouvons envoyer votre demande que si la formatrice ou le formateur peut vous contacter." in html
     assert "Saisissez une adresse courriel valide, par exemple nom@exemple.com." in html
     assert 'value="Alice Visiteur"' in html
     assert 'value="not-an-email"' in html
@@ -169,7 +169,7 @@ def test_unknown_objective_slug_is_an_error(client, expert, objectives):
 
 def test_edit_from_the_confirmation_returns_to_the_filled_form(client, expert, objectives):
     html = client.post(brief_url(expert), {**brief_data(), "edit": "1"}).content.decode()
-    assert "Relire mon brief" in html
+    assert "Relire ma demande" in html
     assert 'value="Alice Visiteur"' in html
     assert re.search(r'<option value="spread-messages" selected>', html)
     assert "invalid-feedback" not in html
@@ -182,7 +182,7 @@ def test_first_post_shows_the_detected_focus_and_sends_nothing(client, expert, o
     response = client.post(brief_url(expert), brief_data())
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Vérifiez votre brief avant de l’envoyer" in html
+    assert "Vérifiez votre demande avant de l’envoyer" in html
     detected = re.search(r'<p class="mb-1" id="detected-focus">(.*?)</p>', html, re.S).group(1)
     assert "Médias sociaux" in detected
     assert "Diffuser vos messages" in detected
@@ -296,9 +296,9 @@ def test_confirmed_brief_is_stored_then_emailed_to_trainer_and_visitor(
     assert "/en/dashboard/" in to_trainer.body
     # The visitor wrote in French.
     assert to_visitor.to == ["alice@example.org"]
-    assert to_visitor.subject == "Votre brief à Marie Média a été envoyé"
+    assert to_visitor.subject == "Votre demande à Marie Média a été envoyée"
     assert "Bonjour Alice Visiteur," in to_visitor.body
-    assert "Objectif : Diffuser vos messages" in to_visitor.body
+    assert "Objectif\u00a0: Diffuser vos messages" in to_visitor.body
     assert "/fr/experts/marie-media/" in to_visitor.body
 
 
@@ -340,9 +340,9 @@ def test_trainer_email_in_french_when_the_trainer_prefers_it(client, objectives,
     )
     send(client, expert, django_capture_on_commit_callbacks, lang="en")
     to_trainer, to_visitor = mail.outbox
-    assert to_trainer.subject == "Brief de Alice Visiteur : Diffuser vos messages"
+    assert to_trainer.subject == "Demande d’Alice Visiteur\u00a0: Diffuser vos messages"
     assert "Bonjour Jean," in to_trainer.body
-    assert "Format souhaité : Atelier" in to_trainer.body
+    assert "Format souhaité\u00a0: Atelier" in to_trainer.body
     assert to_visitor.subject == "Your brief to Jean was sent"
 
 
@@ -441,7 +441,7 @@ def test_sixth_brief_in_an_hour_is_refused_with_a_retry_time(
     assert 0 < retry_after <= 3600
     minutes = -(-retry_after // 60)
     assert re.search(rf"Vous pourrez réessayer à \d{{1,2}}:\d{{2}} \(dans environ {minutes} min\)\.", html)
-    assert "Votre brief n’a pas été envoyé." in html
+    assert "Votre demande n’a pas été envoyée." in html
     assert Brief.objects.count() == 5
     assert len(mail.outbox) == 10
 
@@ -473,7 +473,7 @@ def test_without_a_trusted_proxy_a_spoofed_forwarded_for_does_not_dodge_the_brie
         assert first.status_code == 302
         spoofed = client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_FORWARDED_FOR="198.51.100.2")
     assert spoofed.status_code == 429
-    assert "Votre brief n’a pas été envoyé." in spoofed.content.decode()
+    assert "Votre demande n’a pas été envoyée." in spoofed.content.decode()
     assert Brief.objects.count() == 1
 
 
@@ -550,7 +550,7 @@ def test_mixed_objective_warns_about_the_focus_the_trainer_lacks(client, expert,
     assert "À la fois médias sociaux et réseaux sociaux" in html
     assert "You named a message to spread and contacts to keep." in html
     warning = re.search(r'id="focus-warning">(.*?)</div>', html, re.S).group(1)
-    assert "Votre objectif relève de : Réseaux sociaux, que Marie Média" in warning
+    assert "Votre objectif relève de\u00a0: Réseaux sociaux, que Marie Média" in warning
     assert 'href="/fr/experts/nadia-reseau/"' in warning
 
 

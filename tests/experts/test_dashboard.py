@@ -62,7 +62,7 @@ def test_dashboard_lists_briefs_newest_first_with_unread_marked(client, expert):
     page = client.get(reverse("experts:dashboard")).content.decode()
     assert "Pas pour vous" not in page
     assert page.index("Récente") < page.index("Ancienne")
-    assert "Non lues : 1" in page
+    assert "Non lues\u00a0: 1" in page
     recent_row = page.split("Récente")[0].rsplit("<li", 1)[1]
     assert "Non lue" in recent_row
 
@@ -70,7 +70,7 @@ def test_dashboard_lists_briefs_newest_first_with_unread_marked(client, expert):
 def test_reading_a_brief_marks_it_read_and_offers_a_mailto_reply(client, expert):
     brief = _brief(expert, 5, email="client@example.com", message="<b>Bonjour</b>")
     page = client.get(reverse("experts:brief_detail", args=[brief.pk])).content.decode()
-    assert 'href="mailto:client@example.com?subject=Votre%20brief%20sur%20Cible"' in page
+    assert 'href="mailto:client@example.com?subject=Votre%20demande%20sur%20Cible"' in page
     assert "&lt;b&gt;Bonjour&lt;/b&gt;" in page
     brief.refresh_from_db()
     assert brief.read_at is not None

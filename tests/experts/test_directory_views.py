@@ -23,13 +23,13 @@ def test_expert_list_shows_cards_in_french(client):
     make_training(trainer=annie)
     make_expert(name="Sans formation")
     html = _html(client.get("/fr/experts/"))
-    assert "1 expert" in html
+    assert "1 spécialiste" in html
     assert 'href="/fr/experts/annie-tremblay/">Annie Tremblay</a>' in html
     assert '<span class="badge badge-network">Réseaux sociaux</span>' in html
     assert "Stratège LinkedIn" in html
     assert "Québec" in html
     assert "LinkedIn" in html
-    assert "Enseigne en : FR, EN" in html
+    assert "Enseigne en\u00a0: FR, EN" in html
     assert "2 formations publiées" in html
     assert "Sans formation" not in html
 
@@ -79,8 +79,8 @@ def test_expert_list_paginates_and_forgives_bad_pages(client):
 def test_expert_list_empty_state(client):
     make_public_expert(name="Media person", focuses=["media"])
     html = _html(client.get("/fr/experts/?city=Tombouctou"))
-    assert "Aucun expert ne correspond à votre recherche." in html
-    assert '<a class="btn btn-primary" href="/fr/experts/">Voir tous les experts</a>' in html
+    assert "Aucune ou aucun spécialiste ne correspond à votre recherche." in html
+    assert '<a class="btn btn-primary" href="/fr/experts/">Voir la liste des spécialistes</a>' in html
 
 
 def test_expert_detail_shows_profile_and_published_trainings(client):
@@ -110,10 +110,10 @@ def test_expert_detail_shows_profile_and_published_trainings(client):
     assert 'href="https://example.com/annie"' in html
     assert 'href="https://www.linkedin.com/in/annie"' in html
     assert "javascript:" not in html
-    assert "Formations de Annie Tremblay" in html
+    assert "Formations d’Annie Tremblay" in html
     assert "Réseauter sur LinkedIn" in html
     assert "Brouillon caché" not in html
-    assert 'href="/fr/experts/annie-tremblay/brief/">Envoyer un brief</a>' in html
+    assert 'href="/fr/experts/annie-tremblay/brief/">Envoyer une demande</a>' in html
 
 
 def test_expert_detail_in_english(client):

@@ -64,7 +64,10 @@ def test_objective_of_the_other_focus_is_refused(client, expert):
     network = make_objective(focus="network", name_fr="Maintenir vos contacts en vie")
     response = client.post(CREATE, offer_data(objectives=[network], sessions=[session_fields()]))
     assert response.status_code == 200
-    assert "Ces objectifs relèvent de l’autre orientation : Maintenir vos contacts en vie." in response.content.decode()
+    assert (
+        "Ces objectifs relèvent de l’autre orientation\u00a0: Maintenir vos contacts en vie."
+        in response.content.decode()
+    )
     assert not Training.objects.exists()
 
 
@@ -126,10 +129,10 @@ def test_editing_a_published_offer_sends_it_back_to_review_and_keeps_its_slug(cl
     make_session(training)
     session = training.sessions.get()
     url = reverse("experts:offer_edit", args=[training.pk])
-    assert "cachée aux visiteurs jusqu’à sa nouvelle approbation" in client.get(url).content.decode()
+    assert "cachée au public jusqu’à sa nouvelle approbation" in client.get(url).content.decode()
     data = offer_data(sessions=[{"id": session.pk, **session_fields(10)}], initial_sessions=1, title="Titre revu")
     response = client.post(url, data, follow=True)
-    assert "L’offre est de nouveau en révision" in response.content.decode()
+    assert "L’offre est de nouveau en évaluation" in response.content.decode()
     training.refresh_from_db()
     assert (training.status, training.slug, training.title) == (Status.SUBMITTED, "en-ligne", "Titre revu")
     record = OfferTransition.objects.get(training=training)

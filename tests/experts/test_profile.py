@@ -145,6 +145,6 @@ def test_non_image_is_refused(client, expert):
 def test_oversize_photo_is_refused(client, expert):
     big = SimpleUploadedFile("big.png", _image().read() + b"\0" * (2 * 1024 * 1024), content_type="image/png")
     response = client.post(URL, _data(photo=big))
-    assert "La photo est trop lourde : 2 Mo au plus." in response.content.decode()
+    assert "La photo est trop lourde\u00a0: 2 Mo au plus." in response.content.decode()
     expert.refresh_from_db()
     assert not expert.photo

@@ -90,7 +90,7 @@ def test_history_shows_who_when_from_to_and_message(client, expert):
     assert "par un responsable" in history
     assert "Première version." in history
     assert "par vous" in history
-    assert "Soumise pour révision → <strong>Modifications demandées</strong>" in history
+    assert "Soumise pour évaluation → <strong>Modifications demandées</strong>" in history
     dashboard = client.get(reverse("experts:dashboard")).content.decode()
     assert "Précisez le public visé." in dashboard
     assert "Faire les modifications demandées" in dashboard
