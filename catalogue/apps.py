@@ -34,8 +34,19 @@ class CatalogueConfig(AppConfig):
         from config import checks  # noqa: F401  (registers the deployment checks)
 
         from . import page_cache
-        from .models import Objective, Platform, Session, Training
+        from .models import Objective, Platform, Session, Training, Use
 
+        # Uses and platform notes are public facts too (match explanations, filters).
         page_cache.connect(
-            Training, Session, Objective, Platform, m2m=(Training.objectives.through, Training.platforms.through)
+            Training,
+            Session,
+            Objective,
+            Platform,
+            Use,
+            m2m=(
+                Training.objectives.through,
+                Training.platforms.through,
+                Training.uses.through,
+                Objective.uses.through,
+            ),
         )

@@ -8,13 +8,11 @@ translated labels.
 
 from dataclasses import dataclass
 
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import enums
 from .enums import Competence
 from .models import Session, Training
 
@@ -44,34 +42,11 @@ class Row:
     differs: bool
 
 
-def _uses_field():
-    """Training.uses if the model has it (it arrives with the uses work), else None."""
-    try:
-        return Training._meta.get_field("uses")
-    except FieldDoesNotExist:
-        return None
-
-
 def queryset():
     """Published trainings with everything the table reads, in a fixed number of queries."""
     upcoming = Session.objects.upcoming().order_by("starts_at", "pk")
-    related = ["platforms", Prefetch("sessions", queryset=upcoming, to_attr="upcoming_sessions")]
-    uses = _uses_field()
-    if uses is not None and uses.many_to_many:
-        related.append("uses")
+    related = ["platforms", "uses", Prefetch("sessions", queryset=upcoming, to_attr="upcoming_sessions")]
     return Training.objects.published().select_related("trainer").prefetch_related(*related)
-
-
-def _uses(training, field):
-    if field.many_to_many:
-        items = list(training.uses.all())
-        return [str(item) for item in items], sorted(getattr(item, "slug", item.pk) for item in items)
-    codes = [str(code) for code in getattr(training, "uses", None) or ()]
-    if hasattr(training, "get_uses_display"):
-        return [str(label) for label in training.get_uses_display()], sorted(codes)
-    choices = getattr(getattr(field, "base_field", field), "choices", None) or getattr(enums, "Use", None)
-    labels = dict(getattr(choices, "choices", choices) or ())
-    return [str(labels.get(code, code)) for code in codes], sorted(codes)
 
 
 def _hours(training):
@@ -92,10 +67,13 @@ def rows(trainings):
         [Cell(text=t.get_focus_display()) for t in trainings],
         [t.focus for t in trainings],
     )
-    uses = _uses_field()
-    if uses is not None:
-        pairs = [_uses(t, uses) for t in trainings]
-        add("uses", _("Uses"), [Cell(items=tuple(labels)) for labels, _k in pairs], [tuple(k) for _l, k in pairs])
+    uses = [list(t.uses.all()) for t in trainings]
+    add(
+        "uses",
+        _("Uses"),
+        [Cell(items=tuple(u.name for u in these)) for these in uses],
+        [tuple(sorted(u.code for u in these)) for these in uses],
+    )
     platforms = [list(t.platforms.all()) for t in trainings]
     add(
         "platforms",

@@ -22,8 +22,9 @@ from . import currency
 from .bounds import validate_date_in_bounds
 from .enums import Competence, Focus, Format, Language, Level, Mode
 from .filter_form import FilterForm
-from .models import Objective, Platform, Session, Training
+from .models import Objective, Platform, Session, Training, Use
 from .text import fold
+from .vocabulary import search_forms
 
 MAX_QUERY_LENGTH = 200
 MAX_PRICE = 1_000_000
@@ -80,7 +81,7 @@ class TrainingFilterForm(FilterForm):
     fieldsets = (
         (None, ("q",)),
         (_("What"), ("focus", "format", "competence", "level")),
-        (_("Objectives and platforms"), ("objective", "platform")),
+        (_("Objectives, uses and platforms"), ("objective", "use", "platform")),
         (_("When and where"), ("starts_after", "starts_before", "mode", "city", "language")),
         (_("Price"), ("price_max", "free")),
     )
@@ -112,6 +113,14 @@ class TrainingFilter(filters.FilterSet):
         method="filter_objectives",
         widget=forms.CheckboxSelectMultiple,
     )
+    use = filters.ModelMultipleChoiceFilter(
+        label=_("Use"),
+        field_name="uses",
+        to_field_name="code",
+        queryset=Use.objects.all(),
+        method="filter_uses",
+        widget=forms.CheckboxSelectMultiple,
+    )
     platform = filters.ModelMultipleChoiceFilter(
         label=_("Platform"),
         field_name="platforms",
@@ -125,6 +134,7 @@ class TrainingFilter(filters.FilterSet):
         choices=Competence.choices,
         method="filter_competences",
         widget=forms.CheckboxSelectMultiple,
+        help_text=_("Trainings that teach every competence ticked."),
     )
     level = filters.ChoiceFilter(label=_("Level"), choices=Level.choices, empty_label=_("Any level"))
     mode = filters.ChoiceFilter(label=_("Delivery mode"), choices=Mode.choices, empty_label=_("Any mode"))
@@ -172,8 +182,12 @@ class TrainingFilter(filters.FilterSet):
         return queryset
 
     def filter_text(self, queryset, name, value):
+        # Each term, its stem or its word family (catalogue.vocabulary), as the matcher reads words.
         for term in fold(value).split():
-            queryset = queryset.filter(search_text__contains=term)
+            condition = Q()
+            for form in search_forms(term):
+                condition |= Q(search_text__contains=form)
+            queryset = queryset.filter(condition)
         return queryset
 
     def filter_objectives(self, queryset, name, value):
@@ -188,12 +202,15 @@ class TrainingFilter(filters.FilterSet):
         through = Training.platforms.through.objects.filter(training=OuterRef("pk"), platform__in=value)
         return queryset.filter(Exists(through))
 
+    def filter_uses(self, queryset, name, value):
+        if not value:
+            return queryset
+        through = Training.uses.through.objects.filter(training=OuterRef("pk"), use__in=value)
+        return queryset.filter(Exists(through))
+
     def filter_competences(self, queryset, name, value):
-        # Any of the competences asked for.
-        condition = Q()
-        for code in value:
-            condition |= Q(**{f"teaches_{code}": True})
-        return queryset.filter(condition)
+        # Every competence asked for (savoir and savoir-être: both taught).
+        return queryset.filter(**{f"teaches_{code}": True for code in value})
 
     def filter_city(self, queryset, name, value):
         folded = fold(value)

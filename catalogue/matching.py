@@ -18,7 +18,11 @@ matcher reads intent:
 2. Words that name the *environment* ("réseaux sociaux", "médias sociaux",
    "social media", "social networks") are set aside first: they say where the
    visitor wants to act, not what they want to achieve, so they never decide
-   the focus. Platform names play no part either.
+   the focus. Platform names play no part either: catalogue.vocabulary
+   recognises them ("LinkedIn", "linked in", "Insta") and the uses
+   ("réseauter", "diffuser"); they say where and how the visitor wants to act,
+   and rank trainings, but never decide the focus. It also gives the word
+   families ("réseautage" is "réseau") shared with the catalogue search.
 3. Cues are found: each curated objective's names and keywords (data, edited
    by curators; a phrase matches when its words appear in order, small words
    ignored, with at most one other word between two of them) and the intent
@@ -51,6 +55,7 @@ from django.utils.translation import gettext, ngettext
 
 from .intent_lexicon import LEXICON
 from .text import fold
+from .vocabulary import Named, family, recognise_platforms, recognise_uses
 
 MEDIA = "media"
 NETWORK = "network"
@@ -154,6 +159,13 @@ class Analysis:
     explanation: str
     environment_terms: list = field(default_factory=list)  # "réseaux sociaux", … as the visitor wrote them
     set_aside: list = field(default_factory=list)  # words read as *not* wanted ("pub" in "sans faire de pub")
+    platforms: list = field(default_factory=list)  # [vocabulary.Named(platform, words)] the text names
+    uses: list = field(default_factory=list)  # [vocabulary.Named(use, words)] the text names
+
+    @property
+    def names_environment(self):
+        """The text says where (a platform, "réseaux sociaux") without saying what for."""
+        return bool(self.platforms or self.environment_terms)
 
     @property
     def focuses(self):
@@ -190,6 +202,9 @@ class _Token:
     end: int
     folded: str
     stems: dict  # lang -> frozenset of stems
+    # The word's family ("réseautage" and "réseau": catalogue.vocabulary), shared with the catalogue search.
+    # Curated objective terms match on it; the intent lexicon does not (its words carry their own weights).
+    family: frozenset = frozenset()
 
 
 def _words(text, vocabulary=None):
@@ -203,7 +218,7 @@ def _words(text, vocabulary=None):
         stems = {"fr": _stems(word, "fr"), "en": _stems(word, "en")}
         if vocabulary is not None and MIN_TYPO_LENGTH <= len(folded) <= MAX_TYPO_LENGTH:
             stems = _corrected(folded, stems, vocabulary)
-        words.append(_Token(found.start(), found.end(), folded, stems))
+        words.append(_Token(found.start(), found.end(), folded, stems, frozenset({family(folded)} - {None})))
     return words
 
 
@@ -278,8 +293,8 @@ def _corrected(folded, stems, vocabulary):
 
 @lru_cache(maxsize=4096)
 def _phrase(text, lang):
-    """A keyword as a tuple of stem sets (small words dropped); empty if nothing is left."""
-    return tuple(token.stems[lang] for token in _tokens(text))
+    """A keyword as a tuple of stem sets, families included (small words dropped); empty if nothing is left."""
+    return tuple(token.stems[lang] | token.family for token in _tokens(text))
 
 
 @lru_cache(maxsize=4096)
@@ -305,12 +320,12 @@ def _find(phrase, lang, tokens, environment=frozenset()):
         return []
     spans = []
     for first, token in enumerate(tokens):
-        if not (phrase[0] & token.stems[lang]):
+        if not (phrase[0] & (token.stems[lang] | token.family)):
             continue
         position, ok = first, True
         for stems in phrase[1:]:
             for candidate in range(position + 1, min(position + 2 + MAX_GAP, len(tokens))):
-                if stems & tokens[candidate].stems[lang]:
+                if stems & (tokens[candidate].stems[lang] | tokens[candidate].family):
                     position = candidate
                     break
                 if candidate in environment:
@@ -681,8 +696,12 @@ def _vocabulary_of_terms(terms):
     return _vocabulary(frozenset(words))
 
 
-def analyse(text, objectives, lang="fr"):
-    """Read a visitor's objective; see the module docstring."""
+def analyse(text, objectives, lang="fr", platforms=(), uses=(), chosen_platforms=()):
+    """Read a visitor's objective; see the module docstring.
+
+    `platforms` and `uses`: the curated ones to recognise in the text;
+    `chosen_platforms`: those the visitor picked besides (the `platform` parameter).
+    """
     lang = lang if lang in ("fr", "en") else "fr"
     query = (text or "").strip()
     text = query[:MAX_TEXT_LENGTH]
@@ -728,8 +747,12 @@ def analyse(text, objectives, lang="fr"):
         environment_terms=environment,
         set_aside=set_aside,
     )
+    analysis.platforms = recognise_platforms(text, platforms)
+    named = {n.item.pk for n in analysis.platforms}
+    analysis.platforms += [Named(p, "") for p in chosen_platforms if p.pk not in named]
+    analysis.uses = recognise_uses(text, uses)
     with translation.override(lang):
-        analysis.explanation = explain(analysis, lang)
+        analysis.explanation = " ".join(filter(None, [explain(analysis, lang), explain_platforms(analysis)]))
     return analysis
 
 
@@ -820,4 +843,37 @@ def explain(analysis, lang):
                 "messages, promote a product, grow your business network or keep your contacts alive."
             )
         )
+    return " ".join(sentences)
+
+
+def explain_platforms(analysis):
+    """What the named platforms mean here, with their curators' notes (current language)."""
+    platforms = [named.item for named in analysis.platforms]
+    if not platforms:
+        return ""
+    names = [platform.name for platform in platforms]
+    sentences = []
+    if analysis.focus == UNKNOWN:
+        sentences.append(
+            ngettext(
+                "%(names)s is where you want to act; for what? Pick one of the objectives below.",
+                "%(names)s are where you want to act; for what? Pick one of the objectives below.",
+                len(names),
+            )
+            % {"names": _quoted(names)}
+        )
+    else:
+        sentences.append(
+            ngettext(
+                "Trainings on %(names)s come first.",
+                "Trainings on %(names)s come first.",
+                len(names),
+            )
+            % {"names": ", ".join(names)}
+        )
+    sentences += [
+        gettext("%(platform)s: %(note)s") % {"platform": platform.name, "note": platform.note}
+        for platform in platforms
+        if platform.note
+    ]
     return " ".join(sentences)

@@ -21,6 +21,42 @@ def _localized(obj, field):
     return getattr(obj, f"{field}_{lang}", "") or getattr(obj, f"{field}_fr", "")
 
 
+class Use(models.Model):
+    """What people do in the environment (second source text): diffuser, communiquer, réseauter, jouer, éduquer.
+
+    Finer than focus: `broadcast` serves the media side, `networking` the
+    network side, the others either. Objectives say which uses they need;
+    trainings declare the uses they teach.
+    """
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_fr = models.CharField(_("name (French)"), max_length=80, validators=[validate_single_line])
+    name_en = models.CharField(_("name (English)"), max_length=80, validators=[validate_single_line])
+    keywords_fr = models.TextField(_("keywords (French)"), blank=True, help_text=_("One keyword or phrase per line."))
+    keywords_en = models.TextField(_("keywords (English)"), blank=True, help_text=_("One keyword or phrase per line."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("use")
+        verbose_name_plural = _("uses")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def slug(self):
+        return self.code
+
+    @property
+    def name(self):
+        return _localized(self, "name")
+
+    def keyword_list(self, lang):
+        raw = getattr(self, f"keywords_{lang}", "")
+        return [line.strip() for line in raw.replace(",", "\n").splitlines() if line.strip()]
+
+
 class ObjectiveQuerySet(models.QuerySet):
     def active(self):
         """The objectives curators keep active: the only ones visitors, trainers and the matcher see."""
@@ -40,6 +76,9 @@ class Objective(models.Model):
     keywords_en = models.TextField(_("keywords (English)"), blank=True, help_text=_("One keyword or phrase per line."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
+    uses = models.ManyToManyField(
+        Use, verbose_name=_("uses"), related_name="objectives", blank=True, help_text=_("What this objective needs.")
+    )
 
     objects = ObjectiveQuerySet.as_manager()
 
@@ -70,8 +109,18 @@ class Platform(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name_fr = models.CharField(_("name (French)"), max_length=80, validators=[validate_single_line])
     name_en = models.CharField(_("name (English)"), max_length=80, validators=[validate_single_line])
-    keywords_fr = models.TextField(_("keywords (French)"), blank=True)
-    keywords_en = models.TextField(_("keywords (English)"), blank=True)
+    keywords_fr = models.TextField(
+        _("keywords (French)"), blank=True, help_text=_("Other spellings visitors use, one per line (“linked in”).")
+    )
+    keywords_en = models.TextField(
+        _("keywords (English)"), blank=True, help_text=_("Other spellings visitors use, one per line (“insta”).")
+    )
+    note_fr = models.TextField(
+        _("note (French)"), blank=True, max_length=400, help_text=_("A short nuance the match explanation shows.")
+    )
+    note_en = models.TextField(
+        _("note (English)"), blank=True, max_length=400, help_text=_("A short nuance the match explanation shows.")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -85,6 +134,17 @@ class Platform(models.Model):
     @property
     def name(self):
         return _localized(self, "name")
+
+    @property
+    def note(self):
+        return _localized(self, "note")
+
+    def spellings(self):
+        """Every way visitors write this platform's name: names and keywords, both languages."""
+        lines = [self.name_fr, self.name_en]
+        for lang in ("fr", "en"):
+            lines += getattr(self, f"keywords_{lang}", "").replace(",", "\n").splitlines()
+        return [line.strip() for line in lines if line.strip()]
 
 
 class TrainingQuerySet(models.QuerySet):
@@ -126,6 +186,7 @@ OFFER_FACTS = (
     "price",
     "currency",
     "objectives",
+    "uses",
     "platforms",
 )
 COMPETENCE_FIELDS = tuple(f"teaches_{code}" for code in Competence.values)
@@ -179,6 +240,7 @@ class Training(models.Model):
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.CAD)
     objectives = models.ManyToManyField(Objective, verbose_name=_("objectives"), related_name="trainings", blank=True)
     platforms = models.ManyToManyField(Platform, verbose_name=_("platforms"), related_name="trainings", blank=True)
+    uses = models.ManyToManyField(Use, verbose_name=_("uses"), related_name="trainings", blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     featured = models.BooleanField(_("featured on the home page"), default=False)
     # Lower-cased, accent-free text that search compares on both databases.
@@ -264,29 +326,32 @@ class Training(models.Model):
     def get_competences_display(self):
         return [Competence(code).label for code in self.competences]
 
-    def build_search_text(self, objectives=None, platforms=None):
+    def build_search_text(self, objectives=None, platforms=None, uses=None):
         """Folded text of everything a visitor may search for.
 
-        Objectives and platforms can be passed in (bulk seeding); otherwise they
-        are read from the database, so call it after the m2m are saved.
+        Objectives, platforms and uses can be passed in (bulk seeding);
+        otherwise they are read from the database, so call it after the m2m
+        are saved. The names of the uses (« Réseauter ») make every word of
+        their family find the training (catalogue.vocabulary).
         """
         if objectives is None:
-            objectives = list(self.objectives.all()) if self.pk else []
+            objectives = list(self.objectives.prefetch_related("uses")) if self.pk else []
         if platforms is None:
             platforms = list(self.platforms.all()) if self.pk else []
+        if uses is None:
+            uses = list(self.uses.all()) if self.pk else []
+            uses += [use for objective in objectives for use in objective.uses.all()]
         parts = [self.title, self.summary, self.description, self.city]
         if self.trainer_id:
             parts.append(self.trainer.name)
-        for objective in objectives:
-            parts += [objective.name_fr, objective.name_en]
-        for platform in platforms:
-            parts += [platform.name_fr, platform.name_en]
+        for item in [*objectives, *platforms, *dict.fromkeys(uses)]:
+            parts += [item.name_fr, item.name_en]
         return fold(" ".join(filter(None, parts)))
 
-    def refresh_search_fields(self, objectives=None, platforms=None, save=True):
+    def refresh_search_fields(self, objectives=None, platforms=None, save=True, uses=None):
         self.city_folded = fold(self.city)
         self.title_folded = fold(self.title)
-        self.search_text = self.build_search_text(objectives, platforms)
+        self.search_text = self.build_search_text(objectives, platforms, uses)
         if save and self.pk:
             type(self).objects.filter(pk=self.pk).update(
                 city_folded=self.city_folded, title_folded=self.title_folded, search_text=self.search_text

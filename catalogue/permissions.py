@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group, Permission
 
 CURATORS_GROUP = "Curators"
 
-# Exactly what a curator needs: moderate offers, curate objectives and
+# Exactly what a curator needs: moderate offers, curate objectives, uses and
 # platforms, read experts and briefs, see and retry failed e-mails. No user management.
 CURATOR_PERMISSIONS = {
     "catalogue": [
@@ -16,6 +16,10 @@ CURATOR_PERMISSIONS = {
         "add_objective",
         "change_objective",
         "delete_objective",
+        "view_use",
+        "add_use",
+        "change_use",
+        "delete_use",
         "view_platform",
         "add_platform",
         "change_platform",

@@ -1,53 +1,84 @@
-"""Ranking published trainings and experts for a matcher analysis.
+"""Ranking published trainings for a matcher analysis: fit, not volume.
 
 Scores are between 0 and 1 and computed by the database, so a match costs the
-same few queries whatever the size of the catalogue:
+same few queries whatever the size of the catalogue. A training's score is the
+sum of the facts of the visitor's request it fits (the `Wishes`):
 
-trainings   0.5 + 0.2 × (best recognised objective's score) when the training
-            carries a recognised objective; + 0.2 when it shares the focus;
-            + 0.1 when it has an upcoming session. Carrying an objective
-            (≥ 0.6) always beats only sharing the focus (≤ 0.3).
-experts     only experts with a published training who declare a focus of the
-            analysis. 0.4 × (share of the analysis' focuses they declare);
-            + 0.3 + 0.2 × min(n, 3) / 3 for n published trainings on the
-            recognised objectives (any n ≥ 1 beats every expert without);
-            + 0.05 with a published training in the focus; + 0.05 with an
-            upcoming session in it.
+    platform     0.42  it covers a platform the visitor named ("sur LinkedIn",
+                       or `platform=`)
+    objective    0.20 + 0.04 × (the recognised objective's score) when it
+                       carries a recognised objective
+    focus        0.08  it shares the analysis' focus
+    uses         0.04  it teaches a use the visitor named or their objective needs
+    competences  0.08 × (share of the competences asked that it teaches)
+    language     0.04  it is given in the visitor's language
 
-Equal scores are ordered deterministically (soonest session, newest, id for
-trainings; name, id for experts). Every result carries the reasons it ranked
-there, in the active language.
+So a training on the named platform ranks above every training that is not
+(0.42 > 0.24 + 0.04 + 0.08 + 0.04, the most the others may add), and
+carrying the objective beats every other fact but the platform. Language only
+decides between trainings of otherwise equal fit. Upcoming availability is
+only a tie-break (equal scores: an upcoming session first, soonest first, then
+newest, then id); how many sessions a training has never counts.
+
+Experts are ranked by the experts app (experts.ranking), which registers its
+ranker here at start-up (ExpertsConfig.ready): catalogue never imports experts.
+
+Every result carries the reasons it ranked there, naming the facts of that
+training that matched, in the active language.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    F,
-    FloatField,
-    IntegerField,
-    Min,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Cast, Coalesce, Least
+from django.db.models import Case, Exists, F, FloatField, Min, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 
-from experts.models import Expert, declares_focus
-
-from .enums import Focus, Status
+from .enums import Competence, Focus, Language
 from .grammar import ordinal_dates
-from .models import Session, Training, upcoming_q
+from .models import Training, upcoming_q
 
 TRAININGS_LIMIT = 10
 EXPERTS_LIMIT = 6
+
+PLATFORM_POINTS = 0.42
+OBJECTIVE_POINTS = 0.20
+OBJECTIVE_STRENGTH = 0.04
+FOCUS_POINTS = 0.08
+USE_POINTS = 0.04
+COMPETENCE_POINTS = 0.08
+LANGUAGE_POINTS = 0.04
+
+
+@dataclass
+class Wishes:
+    """What the visitor asked besides the objective: where, how, what and in which language."""
+
+    platforms: list = field(default_factory=list)  # Platform: named in the text or chosen
+    uses: list = field(default_factory=list)  # Use: named in the text or needed by a recognised objective
+    competences: list = field(default_factory=list)  # Competence codes ticked
+    language: str = ""  # "fr" | "en" | "" (any)
+
+    @property
+    def platform_ids(self):
+        return [platform.pk for platform in self.platforms]
+
+    @property
+    def use_ids(self):
+        return [use.pk for use in self.uses]
+
+
+def wishes_for(analysis, competences=(), language=""):
+    """The Wishes an analysis holds (platforms and uses it recognised, uses its objectives need)."""
+    uses = [named.item for named in analysis.uses]
+    for found in analysis.objectives:
+        uses += list(found.objective.uses.all())
+    return Wishes(
+        platforms=list(dict.fromkeys(named.item for named in analysis.platforms)),
+        uses=list({use.pk: use for use in uses}.values()),
+        competences=[code for code in Competence.values if code in set(competences)],
+        language=language if language in Language.values else "",
+    )
 
 
 @dataclass
@@ -57,14 +88,7 @@ class RankedTraining:
     reasons: list = field(default_factory=list)
 
 
-@dataclass
-class RankedExpert:
-    expert: Expert
-    score: float
-    reasons: list = field(default_factory=list)
-
-
-def _scope(analysis, focus):
+def scope(analysis, focus):
     """(focuses, recognised objectives) of the analysis, or of one side of it."""
     if focus:
         return [focus], analysis.objectives_for(focus)
@@ -75,14 +99,29 @@ def _float(value):
     return Value(float(value), output_field=FloatField())
 
 
-def _name(objective):
-    return objective.name
+def points_when(condition, points):
+    return Case(When(condition, then=_float(points)), default=_float(0), output_field=FloatField())
 
 
-def rank_trainings(analysis, focus=None, limit=TRAININGS_LIMIT):
-    """Best published trainings for the analysis (or one side of it), best first."""
-    focuses, found = _scope(analysis, focus)
-    if not focuses and not found:
+def competence_points(wishes, prefix=""):
+    """COMPETENCE_POINTS × share of the competences asked that a training teaches."""
+    if not wishes.competences:
+        return _float(0)
+    share = COMPETENCE_POINTS / len(wishes.competences)
+    parts = [points_when(Q(**{f"{prefix}teaches_{code}": True}), share) for code in wishes.competences]
+    return sum(parts[1:], parts[0])
+
+
+def rank_trainings(analysis, focus=None, limit=TRAININGS_LIMIT, wishes=None):
+    """Best published trainings for the analysis (or one side of it), best first.
+
+    With no focus recognised, trainings on the platforms the visitor named are
+    proposed from both sides (each card says its focus).
+    """
+    wishes = wishes or Wishes()
+    focuses, found = scope(analysis, focus)
+    platform_ids = wishes.platform_ids
+    if not focuses and not found and not platform_ids:
         return []
     links = Training.objectives.through.objects
     best_first = sorted(found, key=lambda r: -r.score)
@@ -90,24 +129,36 @@ def rank_trainings(analysis, focus=None, limit=TRAININGS_LIMIT):
         *[
             When(
                 Exists(links.filter(training=OuterRef("pk"), objective_id=r.objective.pk)),
-                then=_float(0.5 + 0.2 * r.score),
+                then=_float(OBJECTIVE_POINTS + OBJECTIVE_STRENGTH * r.score),
             )
             for r in best_first
         ],
         default=_float(0),
         output_field=FloatField(),
     )
+    on_platform = Exists(Training.platforms.through.objects.filter(training=OuterRef("pk"), platform__in=platform_ids))
+    teaches_use = Exists(Training.uses.through.objects.filter(training=OuterRef("pk"), use__in=wishes.use_ids))
+    candidates = Q(focus__in=focuses) | Q(objective_points__gt=0)
+    if platform_ids and not focuses:
+        candidates |= Q(on_platform=True)
     # Rank thousands of narrow rows (the next session is one aggregate over a
     # join, not a subquery per row), then read the few best ones whole.
     upcoming = upcoming_q("sessions__")
     best = (
         Training.objects.published()
-        .annotate(objective_points=objective_points, next_at=Min("sessions__starts_at", filter=upcoming))
-        .filter(Q(focus__in=focuses) | Q(objective_points__gt=0))
+        .annotate(
+            objective_points=objective_points,
+            on_platform=on_platform if platform_ids else Value(False),
+            next_at=Min("sessions__starts_at", filter=upcoming),
+        )
+        .filter(candidates)
         .annotate(
             match_score=F("objective_points")
-            + Case(When(focus__in=focuses, then=_float(0.2)), default=_float(0), output_field=FloatField())
-            + Case(When(next_at__isnull=False, then=_float(0.1)), default=_float(0), output_field=FloatField())
+            + points_when(Q(on_platform=True), PLATFORM_POINTS)
+            + points_when(Q(focus__in=focuses), FOCUS_POINTS)
+            + (points_when(teaches_use, USE_POINTS) if wishes.use_ids else _float(0))
+            + competence_points(wishes)
+            + (points_when(Q(language=wishes.language), LANGUAGE_POINTS) if wishes.language else _float(0))
         )
         .order_by("-match_score", F("next_at").asc(nulls_last=True), "-published_at", "pk")
         .values_list("pk", "match_score")[:limit]
@@ -118,120 +169,70 @@ def rank_trainings(analysis, focus=None, limit=TRAININGS_LIMIT):
         .filter(pk__in=scores)
         .with_next_session()
         .select_related("trainer")
-        .prefetch_related("objectives")
+        .prefetch_related("objectives", "platforms", "uses")
         .in_bulk()
     )
-    trainings = []
+    ranked = []
     for pk, score in scores.items():
         if pk in rows:  # unless it was unpublished between the two queries
-            rows[pk].match_score = score
-            trainings.append(rows[pk])
+            training = rows[pk]
+            ranked.append(RankedTraining(training, round(score, 3), reasons(training, focuses, found, wishes)))
+    return ranked
+
+
+def _names(items):
+    return ", ".join(str(item.name) for item in items)
+
+
+def reasons(training, focuses, found, wishes):
+    """The facts of this training that fit the request, one sentence each (active language)."""
     recognised = {r.objective.pk for r in found}
-    ranked = []
-    for training in trainings:
-        reasons = [
-            gettext("Carries your objective “%(objective)s”.") % {"objective": _name(objective)}
-            for objective in training.objectives.all()
-            if objective.pk in recognised
-        ]
-        if training.focus in focuses:
-            reasons.append(
-                gettext("A %(focus)s training, the focus of your objective.")
-                % {"focus": Focus(training.focus).label.lower()}
-            )
-        if training.has_upcoming:
-            when = ordinal_dates(date_format(timezone.localtime(training.next_session_at), "DATE_FORMAT"))
-            reasons.append(gettext("Next session on %(date)s.") % {"date": when})
-        ranked.append(RankedTraining(training, round(training.match_score, 3), reasons))
-    return ranked
-
-
-def rank_experts(analysis, focus=None, limit=EXPERTS_LIMIT):
-    """Experts who declare a focus of the analysis (or of one side of it), best first."""
-    focuses, found = _scope(analysis, focus)
-    return rank_experts_for(focuses, [r.objective for r in found], limit=limit)
-
-
-def rank_experts_for(focuses, objectives=(), limit=EXPERTS_LIMIT):
-    """Experts with a published training who declare one of `focuses`, best first.
-
-    `objectives` are the recognised objectives (trainings on them rank an
-    expert higher). The one rule for "experts declaring a focus": the matcher
-    and the brief's mismatch warning both use it.
-    """
-    if not focuses:
-        return []
-    published = Training.objects.published().filter(trainer=OuterRef("pk"))
-    objective_ids = [objective.pk for objective in objectives]
-    if objective_ids:
-        on_objectives = Coalesce(
-            Subquery(
-                published.filter(objectives__in=objective_ids)
-                .values("trainer")
-                .annotate(n=Count("pk", distinct=True))
-                .values("n")[:1],
-                output_field=IntegerField(),
-            ),
-            0,
-        )
-    else:
-        on_objectives = Value(0, output_field=IntegerField())
-    upcoming = Session.objects.upcoming().filter(
-        training__trainer=OuterRef("pk"),
-        training__status=Status.PUBLISHED,
-        training__focus__in=focuses,
-    )
-    declares = [
-        Case(When(declares_focus(code), then=_float(0.4 / len(focuses))), default=_float(0)) for code in focuses
+    sentences = [
+        gettext("Carries your objective “%(objective)s”.") % {"objective": objective.name}
+        for objective in training.objectives.all()
+        if objective.pk in recognised
     ]
-    experts = (
-        Expert.objects.public()
-        .with_focus(*focuses)
-        .select_related("user")  # whether each can receive a brief, without a query per expert
-        .annotate(
-            on_objectives=on_objectives,
-            in_focus=Exists(published.filter(focus__in=focuses)),
-            has_upcoming=Exists(upcoming),
+    named = [p for p in training.platforms.all() if p.pk in set(wishes.platform_ids)]
+    if named:
+        sentences.append(gettext("On %(platforms)s, where you want to act.") % {"platforms": _names(named)})
+    if training.focus in focuses and not sentences:
+        sentences.append(
+            gettext("A %(focus)s training, the focus of your objective.")
+            % {"focus": Focus(training.focus).label.lower()}
         )
-        .annotate(
-            match_score=sum(declares[1:], declares[0])
-            + Case(
-                When(
-                    on_objectives__gte=1,
-                    then=_float(0.3)
-                    + _float(0.2) * Cast(Least(F("on_objectives"), Value(3)), FloatField()) / _float(3),
-                ),
-                default=_float(0),
-                output_field=FloatField(),
-            )
-            + Case(When(in_focus=True, then=_float(0.05)), default=_float(0), output_field=FloatField())
-            + Case(When(has_upcoming=True, then=_float(0.05)), default=_float(0), output_field=FloatField())
+    uses = [use for use in training.uses.all() if use.pk in set(wishes.use_ids)]
+    if uses:
+        sentences.append(gettext("Teaches how to %(uses)s.") % {"uses": _names(uses).lower()})
+    taught = [Competence(code).label for code in wishes.competences if code in training.competences]
+    if taught:
+        if len(taught) == len(wishes.competences):
+            sentence = gettext("Teaches every competence you asked for: %(competences)s.")
+        else:
+            sentence = gettext("Teaches some of the competences you asked for: %(competences)s.")
+        sentences.append(sentence % {"competences": ", ".join(str(label) for label in taught)})
+    if wishes.language and training.language == wishes.language:
+        sentences.append(
+            gettext("In %(language)s, your language.") % {"language": Language(training.language).label.lower()}
         )
-        .order_by("-match_score", "name", "pk")[:limit]
-    )
-    ranked = []
-    for expert in experts:
-        declared = [Focus(code).label for code in focuses if expert.declares(code)]
-        reasons = [
-            ngettext(
-                "Declares this specialty: %(focuses)s.",
-                "Declares these specialties: %(focuses)s.",
-                len(declared),
-            )
-            % {"focuses": ", ".join(str(label) for label in declared)}
-        ]
-        if expert.on_objectives:
-            reasons.append(
-                ngettext(
-                    "%(count)d published training on your objective.",
-                    "%(count)d published trainings on your objective.",
-                    expert.on_objectives,
-                )
-                % {"count": expert.on_objectives}
-            )
-        elif expert.in_focus:
-            reasons.append(gettext("Publishes trainings with this focus."))
-        if expert.has_upcoming:
-            reasons.append(gettext("Has upcoming sessions."))
-        ranked.append(RankedExpert(expert, round(expert.match_score, 3), reasons))
-    return ranked
+    if training.has_upcoming:
+        when = ordinal_dates(date_format(timezone.localtime(training.next_session_at), "DATE_FORMAT"))
+        sentences.append(gettext("Next session on %(date)s.") % {"date": when})
+    return sentences
+
+
+# -- experts: ranked by the experts app -------------------------------------------------------------------
+
+_expert_ranker = None
+
+
+def register_expert_ranker(ranker):
+    """Called by ExpertsConfig.ready(): `ranker(analysis, focus, limit, wishes)` → ranked experts."""
+    global _expert_ranker
+    _expert_ranker = ranker
+
+
+def rank_experts(analysis, focus=None, limit=EXPERTS_LIMIT, wishes=None):
+    """Experts for the analysis (or one side of it), best first; none if no app ranks them."""
+    if _expert_ranker is None:
+        return []
+    return _expert_ranker(analysis, focus, limit, wishes or Wishes())

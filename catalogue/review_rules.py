@@ -67,6 +67,8 @@ def snapshot(training):
     for key in SNAPSHOT_KEYS:
         if key in ("objectives", "platforms"):
             data[key] = sorted(getattr(training, key).values_list("slug", flat=True))
+        elif key == "uses":
+            data[key] = sorted(training.uses.values_list("code", flat=True))
         elif key == "sessions":
             data[key] = [
                 {name: _plain(getattr(session, name)) for name in SNAPSHOT_SESSION_FIELDS}
@@ -153,6 +155,8 @@ def diff(before, after):
     """The changes from snapshot `before` to snapshot `after`, in the form's order."""
     changes = []
     for key in SNAPSHOT_KEYS:
+        if before and key not in before:
+            continue  # a key that joined the snapshot later (uses): not a change the trainer made
         old, new = before.get(key), after.get(key)
         if key == "sessions" and old is not None:
             new = _comparable_sessions(old, new)

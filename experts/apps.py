@@ -7,10 +7,14 @@ class ExpertsConfig(AppConfig):
     verbose_name = _("Experts")
 
     def ready(self):
-        from catalogue import page_cache
+        from catalogue import page_cache, ranking
 
         from . import accounts  # noqa: F401  (registers the account e-mails that carry a link with the outbox)
         from .models import Expert
+        from .ranking import rank_experts
+
+        # The match page and API rank experts through catalogue.ranking, which never imports this app.
+        ranking.register_expert_ranker(rank_experts)
 
         # A trainer's public profile shows on the pages the page cache keeps.
         page_cache.connect(Expert, m2m=(Expert.platforms.through,))

@@ -18,10 +18,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from catalogue import matching, outbox, ranking
-from catalogue.enums import Focus
-from catalogue.models import Objective
+from catalogue import matching, outbox
+from catalogue.enums import Competence, Focus
+from catalogue.models import Objective, Training
 
+from . import ranking
 from .models import Brief, Expert
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ class FocusCheck:
     objective: Objective | None  # the picked or best recognised curated objective
     missing: list = field(default_factory=list)  # focuses the objective needs that the trainer does not declare
     alternatives: list = field(default_factory=list)  # experts declaring a missing focus, best first (ranking)
+    missing_competences: list = field(default_factory=list)  # asked, and taught by none of the trainer's offers
 
     @property
     def label(self):
@@ -63,9 +65,16 @@ class FocusCheck:
     def missing_labels(self):
         return [focus_label(code) for code in self.missing]
 
+    @property
+    def missing_competence_labels(self):
+        return [Competence(code).label for code in self.missing_competences]
 
-def check_focus(expert, objective=None, objective_text="", lang="fr", max_alternatives=5):
-    """Detect the focus of the visitor's objective and compare it with the trainer's."""
+
+def check_focus(expert, objective=None, objective_text="", lang="fr", max_alternatives=5, competences=()):
+    """Detect the focus of the visitor's objective and compare it with the trainer's.
+
+    Also says which of the `competences` asked none of the trainer's published offers teach.
+    """
     objectives = list(Objective.objects.active())
     query = objective.slug if objective is not None else objective_text
     analysis = matching.analyse(query, objectives, lang)
@@ -88,12 +97,19 @@ def check_focus(expert, objective=None, objective_text="", lang="fr", max_altern
     if query and query == getattr(objective, "slug", None):
         # A picked objective arrives as its slug: an internal code, never shown (« d’après « slug » »).
         explanation = re.sub(rf"\s*\([^()]*{re.escape(query)}[^()]*\)", "", explanation)
+    published = Training.objects.published().filter(trainer=expert)
+    missing_competences = [
+        code
+        for code in Competence.values
+        if code in set(competences) and not published.filter(**{f"teaches_{code}": True}).exists()
+    ]
     return FocusCheck(
         focus=focus,
         explanation=explanation,
         objective=objective,
         missing=missing,
         alternatives=alternatives,
+        missing_competences=missing_competences,
     )
 
 
@@ -141,7 +157,10 @@ def submit_brief(*, expert, data, focus_check, training=None, visitor_language="
             email=data["email"],
             consent=data["consent"],
             visitor_language=visitor_language,
+            competences=[code for code in Competence.values if code in set(data.get("competences") or ())],
         )
+        if data.get("platforms"):
+            brief.platforms.set(data["platforms"])
         _queue_emails(brief)
     return brief
 

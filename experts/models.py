@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.bounds import validate_single_line
-from catalogue.enums import Focus, Format, Language
+from catalogue.enums import Competence, Focus, Format, Language
 from catalogue.models import Platform
 from catalogue.text import fold
 
@@ -116,6 +116,10 @@ class Brief(models.Model):
     objective = models.ForeignKey(
         "catalogue.Objective", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("objective")
     )
+    platforms = models.ManyToManyField(
+        "catalogue.Platform", verbose_name=_("platforms"), related_name="briefs", blank=True
+    )
+    competences = models.JSONField(_("competences"), default=list, blank=True)  # Competence codes asked
     audience = models.CharField(_("audience"), max_length=200, blank=True, validators=[validate_single_line])
     group_size = models.PositiveIntegerField(_("group size"), null=True, blank=True)
     preferred_format = models.CharField(_("preferred format"), max_length=12, choices=Format.choices, blank=True)
@@ -141,3 +145,6 @@ class Brief(models.Model):
 
     def __str__(self):
         return f"{self.name} → {self.expert}"
+
+    def get_competences_display(self):
+        return [Competence(code).label for code in self.competences or [] if code in Competence.values]

@@ -1,4 +1,4 @@
-"""Objectives and platforms: the data the matcher and the filters read.
+"""Objectives, uses and platforms: the data the matcher and the filters read.
 
 Nothing caches objectives: the matcher reads them from the database on every
 request, so a keyword edited here is used by the next match.
@@ -12,7 +12,7 @@ from import_export.formats.base_formats import CSV
 from import_export.forms import ExportForm
 from import_export.tmp_storages import CacheStorage
 
-from ..models import Objective, Platform
+from ..models import Objective, Platform, Use
 from .resources import ObjectiveResource
 
 
@@ -23,8 +23,9 @@ class ObjectiveAdmin(ImportExportMixin, admin.ModelAdmin):
     list_filter = ("focus", "is_active")
     search_fields = ("slug", "name_fr", "name_en", "keywords_fr", "keywords_en")
     prepopulated_fields = {"slug": ("name_fr",)}
+    filter_horizontal = ("uses",)
     fieldsets = (
-        (None, {"fields": ("slug", "focus", "order", "is_active")}),
+        (None, {"fields": ("slug", "focus", "uses", "order", "is_active")}),
         (_("French"), {"fields": ("name_fr", "description_fr", "keywords_fr")}),
         (_("English"), {"fields": ("name_en", "description_en", "keywords_en")}),
     )
@@ -58,6 +59,11 @@ class PlatformAdmin(admin.ModelAdmin):
     list_editable = ("order",)
     search_fields = ("slug", "name_fr", "name_en", "keywords_fr", "keywords_en")
     prepopulated_fields = {"slug": ("name_fr",)}
+    fieldsets = (
+        (None, {"fields": ("slug", "order")}),
+        (_("French"), {"fields": ("name_fr", "keywords_fr", "note_fr")}),
+        (_("English"), {"fields": ("name_en", "keywords_en", "note_en")}),
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(training_count=Count("trainings", distinct=True))
@@ -65,3 +71,24 @@ class PlatformAdmin(admin.ModelAdmin):
     @admin.display(description=_("trainings"), ordering="training_count")
     def training_count(self, platform):
         return platform.training_count
+
+
+@admin.register(Use)
+class UseAdmin(admin.ModelAdmin):
+    """What people do on the platforms (diffuser, communiquer, réseauter, jouer, éduquer)."""
+
+    list_display = ("name_fr", "name_en", "code", "order", "training_count")
+    list_editable = ("order",)
+    search_fields = ("code", "name_fr", "name_en", "keywords_fr", "keywords_en")
+    fieldsets = (
+        (None, {"fields": ("code", "order")}),
+        (_("French"), {"fields": ("name_fr", "keywords_fr")}),
+        (_("English"), {"fields": ("name_en", "keywords_en")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(training_count=Count("trainings", distinct=True))
+
+    @admin.display(description=_("trainings"), ordering="training_count")
+    def training_count(self, use):
+        return use.training_count

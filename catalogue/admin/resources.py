@@ -2,7 +2,7 @@
 
 from import_export import fields, resources, widgets
 
-from ..models import OFFER_FACT_FIELDS, Objective, Platform, Training
+from ..models import OFFER_FACT_FIELDS, Objective, Platform, Training, Use
 
 # A cell starting with one of these is a formula to a spreadsheet (=HYPERLINK(…), =cmd|…, +, -, @),
 # or becomes one once the leading tab or carriage return is dropped.
@@ -41,6 +41,12 @@ class TrainingResource(SpreadsheetSafeResource):
         attribute="objectives",
         column_name="objectives",
         widget=widgets.ManyToManyWidget(Objective, separator="|", field="slug"),
+        readonly=True,
+    )
+    uses = fields.Field(
+        attribute="uses",
+        column_name="uses",
+        widget=widgets.ManyToManyWidget(Use, separator="|", field="code"),
         readonly=True,
     )
     platforms = fields.Field(

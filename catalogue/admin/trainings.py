@@ -176,7 +176,7 @@ class TrainingAdmin(ExportMixin, admin.ModelAdmin):
 
     def get_export_queryset(self, request):
         # Exactly the list the curator sees (filters, search, order), with the CSV's m2m columns fetched at once.
-        return super().get_export_queryset(request).prefetch_related("objectives", "platforms")
+        return super().get_export_queryset(request).prefetch_related("objectives", "platforms", "uses")
 
     def get_list_display(self, request):
         # In the queue every offer is submitted and none featured yet: those columns go.

@@ -1,4 +1,8 @@
-"""GET /api/v1/match/?objective=TEXT&lang=fr|en: the matcher as JSON (DESIGN.md)."""
+"""GET /api/v1/match/?objective=TEXT&lang=fr|en: the matcher as JSON (DESIGN.md).
+
+Also reads `platform` (repeatable), `competence` (repeatable) and `language`,
+as the match page does (catalogue.match).
+"""
 
 from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
@@ -8,10 +12,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ..bounds import validate_visible_text
-from ..enums import Focus, Format
-from ..matching import MEDIA, MIXED, NETWORK, UNKNOWN, analyse
-from ..models import Objective
-from ..ranking import rank_experts, rank_trainings
+from ..enums import Competence, Focus, Format, Language
+from ..match import MAX_CHOSEN_PLATFORMS, find_match
+from ..matching import MEDIA, MIXED, NETWORK, UNKNOWN
 
 MAX_OBJECTIVE_LENGTH = 500
 LANGUAGES = ["fr", "en"]
@@ -30,6 +33,38 @@ class MatchQuerySerializer(serializers.Serializer):
     lang = serializers.ChoiceField(
         choices=LANGUAGES, default="fr", required=False, help_text="Language of names, explanation and reasons."
     )
+    platform = serializers.ListField(
+        child=serializers.SlugField(max_length=80),
+        required=False,
+        max_length=MAX_CHOSEN_PLATFORMS,
+        help_text="Platform slug where the visitor wants to act (see /api/v1/platforms/); repeatable. Unknown slugs "
+        "are ignored. Platforms named in `objective` are recognised too.",
+    )
+    competence = serializers.ListField(
+        child=serializers.ChoiceField(choices=Competence.choices),
+        required=False,
+        max_length=3,
+        help_text="Competence the visitor needs; repeatable. Trainings that teach every one asked rank higher.",
+    )
+    language = serializers.ChoiceField(
+        choices=Language.choices,
+        required=False,
+        help_text="Language the visitor wants to be trained in; by default `lang`. A fit factor below objective "
+        "and platform.",
+    )
+
+
+class NamedSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+
+
+class SuggestionSerializer(serializers.Serializer):
+    objective = serializers.SlugField()
+    platform = serializers.SlugField(allow_null=True)
+    name = serializers.CharField(help_text="“Spread your messages on LinkedIn”.")
+    focus = serializers.ChoiceField(choices=Focus.choices)
+    url = serializers.CharField(help_text="The match page for this choice.")
 
 
 class MatchObjectiveSerializer(serializers.Serializer):
@@ -44,8 +79,12 @@ class MatchTrainingSerializer(serializers.Serializer):
     title = serializers.CharField()
     focus = serializers.ChoiceField(choices=Focus.choices)
     format = serializers.ChoiceField(choices=Format.choices)
-    score = serializers.FloatField(help_text="0 to 1.")
-    reasons = serializers.ListField(child=serializers.CharField(), help_text="Why it ranked there.")
+    language = serializers.ChoiceField(choices=Language.choices)
+    platforms = serializers.ListField(child=serializers.SlugField(), help_text="Slugs of its platforms.")
+    uses = serializers.ListField(child=serializers.SlugField(), help_text="Codes of the uses it teaches.")
+    competences = serializers.ListField(child=serializers.ChoiceField(choices=Competence.choices))
+    score = serializers.FloatField(help_text="0 to 1: fit (platform, objective, focus, uses, competences, language).")
+    reasons = serializers.ListField(child=serializers.CharField(), help_text="The facts of this training that fit.")
 
 
 class MatchExpertSerializer(serializers.Serializer):
@@ -61,13 +100,24 @@ class MatchSerializer(serializers.Serializer):
     focus = serializers.ChoiceField(choices=MATCH_FOCUSES)
     objectives = MatchObjectiveSerializer(many=True, help_text="Recognised objectives, best first.")
     explanation = serializers.CharField()
+    platforms = NamedSerializer(many=True, help_text="Platforms named in the text or chosen with `platform`.")
+    uses = NamedSerializer(many=True, help_text="Uses named in the text or needed by the recognised objectives.")
+    competences = serializers.ListField(
+        child=serializers.ChoiceField(choices=Competence.choices), help_text="Competence codes asked."
+    )
+    suggestions = SuggestionSerializer(
+        many=True,
+        help_text="One-click objectives (“for what?”): non-empty whenever focus is `unknown` but a platform or the "
+        "environment was named.",
+    )
     trainings = MatchTrainingSerializer(many=True)
     experts = MatchExpertSerializer(many=True)
 
 
-def match_payload(text, lang):
+def match_payload(text, lang, platforms=(), competences=(), language=""):
     """The API's answer for an objective (call under translation.override(lang))."""
-    analysis = analyse(text, Objective.objects.active(), lang)
+    match = find_match(text, lang, platforms, competences, language)
+    analysis, wishes = match.analysis, match.wishes
     return {
         "query": analysis.query,
         "focus": analysis.focus,
@@ -81,16 +131,33 @@ def match_payload(text, lang):
             for r in analysis.objectives
         ],
         "explanation": analysis.explanation,
+        "platforms": [{"slug": p.slug, "name": p.name} for p in wishes.platforms],
+        "uses": [{"slug": u.code, "name": u.name} for u in wishes.uses],
+        "competences": wishes.competences,
+        "suggestions": [
+            {
+                "objective": s.objective.slug,
+                "platform": s.platform.slug if s.platform else None,
+                "name": s.name,
+                "focus": s.focus,
+                "url": s.url,
+            }
+            for s in match.suggestions
+        ],
         "trainings": [
             {
                 "slug": r.training.slug,
                 "title": r.training.title,
                 "focus": r.training.focus,
                 "format": r.training.format,
+                "language": r.training.language,
+                "platforms": [p.slug for p in r.training.platforms.all()],
+                "uses": [u.code for u in r.training.uses.all()],
+                "competences": r.training.competences,
                 "score": r.score,
                 "reasons": r.reasons,
             }
-            for r in rank_trainings(analysis)
+            for r in match.trainings()
         ],
         "experts": [
             {
@@ -100,7 +167,7 @@ def match_payload(text, lang):
                 "score": r.score,
                 "reasons": r.reasons,
             }
-            for r in rank_experts(analysis)
+            for r in match.experts()
         ],
     }
 
@@ -114,7 +181,10 @@ class MatchAPIView(APIView):
         description=(
             "Reads a visitor's objective (French or English free text, or an objective's slug) and answers its "
             "focus (`media`, `network`, `mixed` or `unknown`), the curated objectives recognised, a plain-language "
-            "explanation, and the published trainings and experts that fit it, each with its reasons."
+            "explanation, and the published trainings and experts that fit it, each with its reasons. Platforms "
+            "(named in the text or with `platform`), uses, competences and language refine the ranking; a platform "
+            "never decides the focus. When the text names only a platform or the environment, `focus` stays "
+            "`unknown` and `suggestions` lists that platform's objectives from both sides."
         ),
         parameters=[MatchQuerySerializer],
         responses={
@@ -123,7 +193,7 @@ class MatchAPIView(APIView):
                 response=OpenApiTypes.OBJECT,
                 description=(
                     "`objective` missing, blank, longer than 500 characters or holding control characters, "
-                    "or `lang` not fr/en."
+                    "`lang` or `language` not fr/en, an unknown `competence`, or more than 5 `platform`."
                 ),
                 examples=[OpenApiExample("missing", value={"objective": ["This field is required."]})],
             ),
@@ -137,5 +207,13 @@ class MatchAPIView(APIView):
             if not params.is_valid():
                 return Response(params.errors, status=400)
             lang = params.validated_data["lang"]
+        data = params.validated_data
         with translation.override(lang):
-            return Response(MatchSerializer(match_payload(params.validated_data["objective"], lang)).data)
+            payload = match_payload(
+                data["objective"],
+                lang,
+                platforms=data.get("platform", []),
+                competences=data.get("competence", []),
+                language=data.get("language", ""),
+            )
+            return Response(MatchSerializer(payload).data)

@@ -46,6 +46,21 @@ def slug_list_parameter(name, description):
 
 OBJECTIVE_PARAMETER = slug_list_parameter("objective", "Objective slug (see /api/v1/objectives/); repeatable.")
 PLATFORM_PARAMETER = slug_list_parameter("platform", "Platform slug (see /api/v1/platforms/); repeatable.")
+USE_PARAMETER = slug_list_parameter(
+    "use", "Use code (`broadcast`, `communicate`, `networking`, `play`, `educate`); repeatable."
+)
+COMPETENCE_PARAMETER = OpenApiParameter(
+    "competence",
+    OpenApiTypes.STR,
+    many=True,
+    explode=True,
+    style="form",
+    enum=["knowledge", "know_how", "interpersonal"],
+    description=(
+        "Competence code; repeatable. A training must teach **every** competence asked "
+        "(before uses were added, any one of them sufficed)."
+    ),
+)
 FORMAT_PARAMETER = OpenApiParameter(
     "format",
     OpenApiTypes.STR,

@@ -36,10 +36,13 @@ class ObjectiveSerializer(serializers.ModelSerializer):
 
 class PlatformSerializer(serializers.ModelSerializer):
     name = serializers.CharField(read_only=True, help_text="Name in the request's language (Accept-Language).")
+    note = serializers.CharField(
+        read_only=True, help_text="The curators' short nuance about this platform, in the request's language."
+    )
 
     class Meta:
         model = Platform
-        fields = ["slug", "name", "name_fr", "name_en"]
+        fields = ["slug", "name", "name_fr", "name_en", "note"]
 
 
 class TrainerSummarySerializer(serializers.Serializer):
@@ -85,6 +88,9 @@ class TrainingSerializer(serializers.ModelSerializer):
     competences = serializers.ListField(child=serializers.CharField(), read_only=True)
     objectives = serializers.SerializerMethodField(help_text="Slugs of the objectives curators keep active.")
     platforms = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    uses = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True, help_text="Codes of the uses it teaches."
+    )
     is_free = serializers.BooleanField(read_only=True)
     next_session_at = serializers.DateTimeField(
         read_only=True, allow_null=True, help_text="Start of the next upcoming session, if any."

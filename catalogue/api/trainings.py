@@ -5,7 +5,15 @@ from rest_framework import generics
 
 from ..filters import TrainingFilter
 from ..models import Session, Training
-from .schema import DETAIL_ERRORS, FORMAT_PARAMETER, LIST_ERRORS, OBJECTIVE_PARAMETER, PLATFORM_PARAMETER
+from .schema import (
+    COMPETENCE_PARAMETER,
+    DETAIL_ERRORS,
+    FORMAT_PARAMETER,
+    LIST_ERRORS,
+    OBJECTIVE_PARAMETER,
+    PLATFORM_PARAMETER,
+    USE_PARAMETER,
+)
 from .serializers import TrainingDetailSerializer, TrainingSerializer
 
 
@@ -13,9 +21,10 @@ from .serializers import TrainingDetailSerializer, TrainingSerializer
     summary="Published trainings",
     description=(
         "The catalogue with the same filter parameters as the /trainings/ page. "
-        "Repeat `objective`, `platform` and `competence` to ask for several."
+        "Repeat `objective`, `platform`, `use` and `competence` to ask for several; "
+        "a training must teach every `competence` asked."
     ),
-    parameters=[OBJECTIVE_PARAMETER, PLATFORM_PARAMETER, FORMAT_PARAMETER],
+    parameters=[OBJECTIVE_PARAMETER, PLATFORM_PARAMETER, USE_PARAMETER, COMPETENCE_PARAMETER, FORMAT_PARAMETER],
     responses={200: TrainingSerializer(many=True), **LIST_ERRORS},
 )
 class TrainingListAPIView(generics.ListAPIView):
@@ -28,7 +37,7 @@ class TrainingListAPIView(generics.ListAPIView):
             Training.objects.published()
             .with_next_session()
             .select_related("trainer")
-            .prefetch_related("objectives", "platforms")
+            .prefetch_related("objectives", "platforms", "uses")
         )
 
 
@@ -46,5 +55,7 @@ class TrainingDetailAPIView(generics.RetrieveAPIView):
             Training.objects.published()
             .with_next_session()
             .select_related("trainer")
-            .prefetch_related("objectives", "platforms", Prefetch("sessions", Session.objects.order_by("starts_at")))
+            .prefetch_related(
+                "objectives", "platforms", "uses", Prefetch("sessions", Session.objects.order_by("starts_at"))
+            )
         )

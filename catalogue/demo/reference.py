@@ -18,8 +18,6 @@ OBJECTIVES = [
             "faire passer un message",
             "annonce",
             "annoncer",
-            "communiquer",
-            "communication",
             "publier",
             "informer",
             "sensibiliser",
@@ -52,8 +50,6 @@ OBJECTIVES = [
             "announce",
             "announcement",
             "publish",
-            "communicate",
-            "communication",
             "inform",
             "raise awareness",
             "audience",
@@ -332,6 +328,65 @@ PLATFORMS = [
     ("bluesky", "Bluesky", "Bluesky"),
     ("pinterest", "Pinterest", "Pinterest"),
 ]
+
+# Curators' notes on a platform, shown by the match explanation (fr, en): the second source text on LinkedIn.
+PLATFORM_NOTES = {
+    "linkedin": (
+        "Plus proche d’un réseau social que d’un média social\u00a0: les relations d’affaires s’y bâtissent "
+        "dans la durée.",
+        "Closer to a social network than to a social medium: business relationships are built there over time.",
+    ),
+}
+
+# The uses the second source text names: (code, name_fr, name_en, keywords_fr, keywords_en).
+# Migration 0006_uses seeds the same; curators edit them in the admin.
+USES = [
+    (
+        "broadcast",
+        "Diffuser",
+        "Broadcast",
+        ["diffuser", "diffusion", "publier", "annoncer", "promouvoir", "faire connaître"],
+        ["broadcast", "spread", "publish", "announce", "promote"],
+    ),
+    (
+        "communicate",
+        "Communiquer",
+        "Communicate",
+        ["communiquer", "communication", "échanger", "dialoguer", "converser", "répondre"],
+        ["communicate", "communication", "exchange", "talk", "converse", "reply"],
+    ),
+    (
+        "networking",
+        "Réseauter",
+        "Network",
+        ["réseauter", "réseautage", "réseau d'affaires", "relations d'affaires", "contacts", "lien d'affaires"],
+        ["networking", "business network", "business relationships", "contacts", "connections"],
+    ),
+    (
+        "play",
+        "Jouer",
+        "Play",
+        ["jouer", "jeu", "jeux", "ludique", "divertir", "concours"],
+        ["play", "game", "games", "gaming", "fun", "entertain", "contest"],
+    ),
+    (
+        "educate",
+        "Éduquer",
+        "Educate",
+        ["éduquer", "éducation", "éducatif", "vulgariser", "tutoriel"],
+        ["educate", "education", "educational", "tutorial", "explainer"],
+    ),
+]
+
+# The uses each objective needs. « Communiquer » serves both sides: a use, not a media keyword.
+OBJECTIVE_USES = {
+    "diffuser-vos-messages": ["broadcast", "communicate"],
+    "marketing-viral": ["broadcast", "play"],
+    "promouvoir-un-produit": ["broadcast"],
+    "developper-votre-reseau-d-affaires": ["networking", "communicate"],
+    "maintenir-vos-contacts-en-vie": ["networking", "communicate"],
+    "faire-briller-votre-etoile": ["networking", "communicate"],
+}
 
 # (city, time zone, currency)
 CITIES = [

@@ -17,6 +17,21 @@ def query_string(params, **changes):
     return "?" + urlencode(pairs, doseq=True) if pairs else "?"
 
 
+# What a visitor already said, carried from the catalogue's filters or the match to a training and its brief.
+CARRIED = ("objective", "platform", "competence")
+MAX_CARRIED = 5
+
+
+def carried(params, defaults=()):
+    """[(name, value)] of the CARRIED parameters in `params` (bounded), else those in `defaults`."""
+    pairs = []
+    for name in CARRIED:
+        values = [value.strip()[:500] for value in params.getlist(name)[:MAX_CARRIED] if value.strip()]
+        values = values or [value for key, value in defaults if key == name]
+        pairs += [(name, value) for value in values]
+    return pairs
+
+
 class ForgivingPaginationMixin:
     """`page=abc` shows the first page, `page=99999` the last one: never a 404 or 500."""
 

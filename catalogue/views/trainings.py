@@ -1,5 +1,6 @@
 from django.db.models import Prefetch
 from django.utils.decorators import method_decorator
+from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
 from ..enums import Competence, Focus, Format
@@ -8,7 +9,7 @@ from ..models import Session, Training
 from ..page_cache import public_page
 from ..shortlist import PARAM as SHORTLIST
 from ..shortlist import for_request as shortlist_of
-from .listing import active_filters, pagination_context, query_string
+from .listing import CARRIED, active_filters, carried, pagination_context, query_string
 
 
 # `t` is the visitor's shortlist (catalogue.shortlist): kept in every link, never a filter.
@@ -75,6 +76,8 @@ class TrainingListView(ListView):
             current_sort=current_sort,
             clear_url=_keep_shortlist(self.request, self.request.path),
             feed_query=query_string(params, page=None, **{SHORTLIST: None}).rstrip("?"),
+            # The objective, platforms and competences filtered on travel to the training and its brief.
+            card_query="?" + urlencode(carried(params)) if carried(params) else "",
         )
         context.update(pagination_context(params, context["page_obj"]))
         return context
@@ -100,7 +103,7 @@ class TrainingListView(ListView):
         }
 
 
-@method_decorator(public_page(params=[SHORTLIST]), name="dispatch")
+@method_decorator(public_page(params=[*CARRIED, SHORTLIST]), name="dispatch")
 class TrainingDetailView(DetailView):
     template_name = "catalogue/training_detail.html"
     context_object_name = "training"
@@ -113,6 +116,7 @@ class TrainingDetailView(DetailView):
             .prefetch_related(
                 "objectives",
                 "platforms",
+                "uses",
                 Prefetch("sessions", queryset=upcoming, to_attr="upcoming_sessions"),
             )
         )
@@ -124,6 +128,10 @@ class TrainingDetailView(DetailView):
             {"code": code, "label": label, "covered": code in training.competences}
             for code, label in Competence.choices
         ]
+        # The brief opens with what the visitor said, or else this training's objective and platform.
+        defaults = [("objective", o.slug) for o in training.active_objectives[:1]]
+        defaults += [("platform", p.slug) for p in training.platforms.all()[:1]]
+        context["brief_query"] = urlencode([("training", training.slug), *carried(self.request.GET, defaults)])
         return context
 
 

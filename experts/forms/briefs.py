@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.bounds import validate_single_line
-from catalogue.enums import Focus, Format, Language
-from catalogue.models import Objective
+from catalogue.enums import Competence, Focus, Format, Language
+from catalogue.models import Objective, Platform
 
 
 class BriefForm(forms.Form):
@@ -24,6 +24,21 @@ class BriefForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("For example: “spread our messages about a new product” or “keep in touch with our clients”."),
+    )
+    platforms = forms.ModelMultipleChoiceField(
+        label=_("Platforms"),
+        queryset=Platform.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Where you want to act."),
+    )
+    competences = forms.MultipleChoiceField(
+        label=_("Competences you need"),
+        choices=Competence.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Savoir: knowledge. Savoir-faire: know-how. Savoir-être: how to behave with others."),
     )
     audience = forms.CharField(
         label=_("Audience"),
@@ -82,7 +97,7 @@ class BriefForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            Fieldset(_("Your objective"), "objective", "objective_text"),
+            Fieldset(_("Your objective"), "objective", "objective_text", "platforms", "competences"),
             Fieldset(
                 _("Your project"),
                 "audience",

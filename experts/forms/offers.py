@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.bounds import validate_date_in_bounds
 from catalogue.enums import Competence, Focus, SessionTimeZone
-from catalogue.models import OFFER_FACTS, OFFER_TEXTS, SESSION_FACTS, Objective, Platform, Session, Training
+from catalogue.models import OFFER_FACTS, OFFER_TEXTS, SESSION_FACTS, Objective, Platform, Session, Training, Use
 
 from .profile import WebURLField
 
@@ -49,6 +49,13 @@ class OfferForm(forms.ModelForm):
         widget=ObjectiveCheckboxes,
         required=False,
         help_text=_("Only objectives of the offer's focus."),
+    )
+    uses = forms.ModelMultipleChoiceField(
+        label=_("Uses taught"),
+        queryset=Use.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("What participants learn to do on the platforms: broadcast, communicate, network, play, educate."),
     )
     platforms = forms.ModelMultipleChoiceField(
         label=_("Platforms"), queryset=Platform.objects.all(), widget=forms.CheckboxSelectMultiple, required=False

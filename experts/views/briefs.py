@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django_ratelimit.core import get_usage
 
-from catalogue.enums import Format, Language
+from catalogue.enums import Competence, Format, Language
 from catalogue.models import Objective, Training
 
 from .. import briefing, recipient_limits
@@ -49,7 +49,9 @@ def send_brief(request, slug):
         return _form_step(request, form, context)
 
     data = form.cleaned_data
-    check = briefing.check_focus(expert, data["objective"], data["objective_text"], lang)
+    check = briefing.check_focus(
+        expert, data["objective"], data["objective_text"], lang, competences=data.get("competences") or ()
+    )
     if request.POST.get("confirm") == "1":
         usage = _rate_limit(request, increment=True)
         if usage and usage["should_limit"]:
@@ -74,6 +76,7 @@ def send_brief(request, slug):
     labels = {
         "preferred_format_label": dict(Format.choices).get(data["preferred_format"], ""),
         "language_label": dict(Language.choices).get(data["language"], ""),
+        "competence_labels": [Competence(code).label for code in data.get("competences") or []],
     }
     return render(request, "experts/brief_confirm.html", {**context, **labels, "form": form, "check": check})
 
@@ -122,13 +125,18 @@ def _training_from_query(request, expert):
 
 
 def _objective_from_query(request):
-    """`?objective=` (a slug or the visitor's words, as on /match/) pre-fills the objective."""
+    """What the visitor already said pre-fills the form: `?objective=` (a slug or their words, as on /match/),
+    `platform` and `competence` (repeatable; unknown values are ignored)."""
+    initial = {
+        "platforms": [slug[:80] for slug in request.GET.getlist("platform")[:5]],
+        "competences": [code for code in request.GET.getlist("competence")[:3] if code in Competence.values],
+    }
     value = (request.GET.get("objective") or "").strip()[:500]
     if not value:
-        return {}
+        return initial
     if Objective.objects.active().filter(slug=value).exists():
-        return {"objective": value}
-    return {"objective_text": value}
+        return {**initial, "objective": value}
+    return {**initial, "objective_text": value}
 
 
 def _sent_url(expert, training, brief=None):

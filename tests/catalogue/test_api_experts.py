@@ -94,7 +94,7 @@ def test_api_objectives_and_platforms(client):
     assert english["results"][0]["name"] == "Viral marketing"
     platforms = client.get("/api/v1/platforms/").json()
     assert platforms["results"] == [
-        {"slug": "linkedin", "name": "LinkedIn", "name_fr": "LinkedIn", "name_en": "LinkedIn"}
+        {"slug": "linkedin", "name": "LinkedIn", "name_fr": "LinkedIn", "name_en": "LinkedIn", "note": ""}
     ]
 
 

@@ -111,6 +111,7 @@ def test_schema_describes_every_endpoint_and_filter_parameter(client):
         "format",
         "objective",
         "platform",
+        "use",
         "competence",
         "level",
         "mode",

@@ -232,7 +232,9 @@ def test_api_training_detail_has_sessions_objectives_platforms_and_trainer(clien
             "description": "",
         }
     ]
-    assert body["platforms"] == [{"slug": "linkedin", "name": "LinkedIn", "name_fr": "LinkedIn", "name_en": "LinkedIn"}]
+    assert body["platforms"] == [
+        {"slug": "linkedin", "name": "LinkedIn", "name_fr": "LinkedIn", "name_en": "LinkedIn", "note": ""}
+    ]
     assert len(body["sessions"]) == 1
     session = training.sessions.exclude(pk=past.pk).get()
     assert body["sessions"][0]["starts_at"] == timezone.localtime(session.starts_at).isoformat()

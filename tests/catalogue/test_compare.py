@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from icalendar import Calendar
 
 from catalogue.enums import Status
+from catalogue.models import Use
 from tests.factories import make_expert, make_platform, make_session, make_training
 
 pytestmark = pytest.mark.django_db
@@ -221,8 +222,8 @@ def test_compare_runs_a_fixed_number_of_queries(client, django_assert_num_querie
         make_session(training)
         make_session(training, starts_in=timedelta(days=30))
         slugs.append(training.slug)
-    # revision, trainings with their trainers, platforms, upcoming sessions
-    with django_assert_num_queries(4):
+    # revision, trainings with their trainers, platforms, uses, upcoming sessions
+    with django_assert_num_queries(5):
         response = client.get(_url(*slugs))
     assert len(response.context["trainings"]) == size
 
@@ -294,21 +295,14 @@ def test_calendar_never_lists_an_unpublished_training(client, trio):
     assert b"Brouillon secret" not in response.content
 
 
-def test_uses_row_shows_only_when_trainings_have_uses(client, trio, monkeypatch):
-    from types import SimpleNamespace
+def test_uses_row_names_each_trainings_uses_and_marks_the_difference(client, trio):
+    vendre, reseauter, _lancer = trio
+    vendre.uses.set(Use.objects.filter(code="broadcast"))
+    reseauter.uses.set(Use.objects.filter(code__in=["networking", "communicate"]))
 
-    from catalogue import comparison
+    uses = _rows(client.get(_url("vendre", "reseauter")))["uses"]
 
-    if comparison._uses_field() is not None:
-        pytest.skip("Training.uses exists: the table tests above read the real field")
-    assert "uses" not in _rows(client.get(_url("vendre", "lancer")))
-    fake = SimpleNamespace(many_to_many=False, choices=[("broadcast", "Diffuser"), ("networking", "Réseauter")])
-    monkeypatch.setattr(comparison, "_uses_field", lambda: fake)
-    by_slug = {t.slug: t for t in comparison.queryset().filter(slug__in=["vendre", "lancer"])}
-    a, c = by_slug["vendre"], by_slug["lancer"]
-    a.uses, c.uses = ["broadcast"], ["networking", "broadcast"]
-    uses = next(row for row in comparison.rows([a, c]) if row.code == "uses")
-    assert [cell.items for cell in uses.cells] == [("Diffuser",), ("Réseauter", "Diffuser")]
+    assert [cell.items for cell in uses.cells] == [("Diffuser",), ("Communiquer", "Réseauter")]
     assert uses.differs
 
 

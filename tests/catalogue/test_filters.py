@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from catalogue.enums import Status
 from catalogue.filters import Facets, TrainingFilter
-from catalogue.models import Training
+from catalogue.models import Training, Use
 from tests.factories import make_objective, make_platform, make_session, make_training
 
 pytestmark = pytest.mark.django_db
@@ -88,12 +88,42 @@ def test_platform_filter_takes_slugs_and_repeats():
     assert sorted(_titles({"platform": ["linkedin", "tiktok"]})) == ["LinkedIn", "TikTok"]
 
 
-def test_competence_filter_matches_any_of_the_competences():
+def test_competence_filter_needs_every_competence_ticked():
     make_training(title="Savoir", competences=["knowledge"])
     make_training(title="Savoir-faire", competences=["know_how"])
     make_training(title="Savoir-être", competences=["interpersonal", "knowledge"])
-    assert sorted(_titles({"competence": ["interpersonal"]})) == ["Savoir-être"]
-    assert sorted(_titles({"competence": ["know_how", "interpersonal"]})) == ["Savoir-faire", "Savoir-être"]
+    make_training(title="Les trois", competences=["interpersonal", "knowledge", "know_how"])
+    assert sorted(_titles({"competence": ["interpersonal"]})) == ["Les trois", "Savoir-être"]
+    assert _titles({"competence": ["know_how", "interpersonal"]}) == ["Les trois"]
+
+
+def test_use_filter_is_repeatable_and_reads_codes():
+    networking, play = Use.objects.get(code="networking"), Use.objects.get(code="play")
+    linked = make_training(title="Réseauter")
+    linked.uses.set([networking])
+    played = make_training(title="Jouer")
+    played.uses.set([play])
+    make_training(title="Sans usage")
+    assert _titles({"use": ["networking"]}) == ["Réseauter"]
+    assert sorted(_titles({"use": ["networking", "play"]})) == ["Jouer", "Réseauter"]
+    assert "use" in _filter({"use": ["flying"]}).errors
+
+
+@pytest.mark.parametrize("query", ["réseautage", "réseauter", "reseau", "Networking"])
+def test_text_search_finds_networking_trainings_by_any_word_of_the_family(query):
+    networking = Use.objects.get(code="networking")
+    objective = make_objective(
+        focus="network", slug="garder-contact", name_fr="Garder contact", name_en="Keep in touch"
+    )
+    objective.uses.set([networking])
+    make_training(title="Atelier LinkedIn : garder le lien", focus="network", objectives=[objective])
+    make_training(title="Publicité TikTok", focus="media")
+    assert _titles({"q": query}) == ["Atelier LinkedIn : garder le lien"]
+
+
+def test_text_search_finds_plural_by_its_stem():
+    make_training(title="Formation complète")
+    assert _titles({"q": "formations"}) == ["Formation complète"]
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,9 @@
 
 import pytest
 
+from catalogue.models import Use
 from tests.catalogue.objectives import create_demo_objectives
-from tests.factories import make_expert, make_session, make_training
+from tests.factories import make_expert, make_platform, make_session, make_training
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,18 @@ def test_match_answers_the_documented_shape(client, objectives):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     body = response.json()
-    assert list(body) == ["query", "focus", "objectives", "explanation", "trainings", "experts"]
+    assert list(body) == [
+        "query",
+        "focus",
+        "objectives",
+        "explanation",
+        "platforms",
+        "uses",
+        "competences",
+        "suggestions",
+        "trainings",
+        "experts",
+    ]
     assert body["query"] == "utiliser les réseaux sociaux pour promouvoir mes produits"
     assert body["focus"] == "media"
     assert body["objectives"] == [
@@ -45,7 +57,11 @@ def test_match_answers_the_documented_shape(client, objectives):
         "title": "Promouvoir sur Instagram",
         "focus": "media",
         "format": "workshop",
-        "score": 0.95,  # objective 0.5 + 0.2 × 0.75, same focus 0.2, upcoming session 0.1
+        "language": "fr",
+        "platforms": [],
+        "uses": [],
+        "competences": ["knowledge"],
+        "score": 0.35,  # objective 0.2 + 0.04 × 0.75, same focus 0.08, visitor's language 0.04
     }
     assert result["reasons"][0] == "Vise votre objectif «\u00a0Promouvoir un produit\u00a0»."
     assert body["experts"] == [
@@ -53,10 +69,11 @@ def test_match_answers_the_documented_shape(client, objectives):
             "slug": "karim-cote",
             "name": "Karim Côté",
             "focuses": ["media", "network"],
-            "score": 0.867,
+            "score": 0.7,  # declares the focus 0.35, a training on the objective 0.25, in focus 0.05, French 0.05
             "reasons": [
                 "Se déclare spécialiste en\u00a0: Médias sociaux.",
-                "1 formation publiée sur votre objectif.",
+                "Publie une formation sur votre objectif.",
+                "Travaille en français, votre langue.",
                 "A des séances à venir.",
             ],
         }
@@ -126,15 +143,95 @@ def test_schema_describes_the_match_endpoint():
     schema = SchemaGenerator().get_schema(request=None, public=True)
 
     operation = schema["paths"]["/api/v1/match/"]["get"]
-    assert {p["name"] for p in operation["parameters"]} == {"objective", "lang"}
+    assert {p["name"] for p in operation["parameters"]} == {"objective", "lang", "platform", "competence", "language"}
     assert set(operation["responses"]) == {"200", "400"}
     match = schema["components"]["schemas"]["Match"]
-    assert list(match["properties"]) == ["query", "focus", "objectives", "explanation", "trainings", "experts"]
+    assert list(match["properties"]) == [
+        "query",
+        "focus",
+        "objectives",
+        "explanation",
+        "platforms",
+        "uses",
+        "competences",
+        "suggestions",
+        "trainings",
+        "experts",
+    ]
+    training = schema["components"]["schemas"]["MatchTraining"]["properties"]
+    assert {"language", "platforms", "uses", "competences"} <= set(training)
     assert match["properties"]["focus"] == {"$ref": "#/components/schemas/MatchFocusEnum"}
     assert schema["components"]["schemas"]["MatchFocusEnum"]["enum"] == ["media", "network", "mixed", "unknown"]
     assert schema["components"]["schemas"]["MatchTraining"]["properties"]["focus"] == {
         "$ref": "#/components/schemas/FocusEnum"
     }
+
+
+def test_a_platform_alone_answers_unknown_with_suggestions_and_its_trainings(client, objectives):
+    linkedin = make_platform(slug="linkedin", name_fr="LinkedIn", name_en="LinkedIn")
+    training = make_training(slug="reseauter-linkedin", focus="network", platforms=[linkedin], language="en")
+    training.uses.set(Use.objects.filter(code="networking"))
+
+    body = client.get("/api/v1/match/", {"objective": "be more present on LinkedIn", "lang": "en"}).json()
+
+    assert body["focus"] == "unknown"
+    assert body["platforms"] == [{"slug": "linkedin", "name": "LinkedIn"}]
+    assert {s["focus"] for s in body["suggestions"]} == {"media", "network"}
+    spread = next(s for s in body["suggestions"] if s["objective"] == "diffuser-vos-messages")
+    assert spread == {
+        "objective": "diffuser-vos-messages",
+        "platform": "linkedin",
+        "name": "Spread your messages on LinkedIn",
+        "focus": "media",
+        "url": "/en/match/?objective=diffuser-vos-messages&platform=linkedin",
+    }
+    [result] = body["trainings"]
+    assert (result["slug"], result["platforms"], result["uses"], result["language"]) == (
+        "reseauter-linkedin",
+        ["linkedin"],
+        ["networking"],
+        "en",
+    )
+
+
+def test_the_environment_alone_gets_suggestions_too(client, objectives):
+    body = client.get("/api/v1/match/", {"objective": "les réseaux sociaux"}).json()
+
+    assert body["focus"] == "unknown"
+    assert body["suggestions"] and all(s["platform"] is None for s in body["suggestions"])
+
+
+def test_platform_competence_and_language_parameters(client, objectives):
+    make_platform(slug="tiktok", name_fr="TikTok", name_en="TikTok")
+    goal = objectives["marketing-viral"]
+    make_training(slug="anglais", focus="media", objectives=[goal], language="en", competences=["knowledge"])
+    make_training(slug="francais", focus="media", objectives=[goal], language="fr", competences=["interpersonal"])
+
+    body = client.get(
+        "/api/v1/match/",
+        {"objective": "viral", "platform": ["tiktok", "nowhere"], "competence": "knowledge", "language": "en"},
+    ).json()
+
+    assert body["platforms"] == [{"slug": "tiktok", "name": "TikTok"}]
+    assert body["competences"] == ["knowledge"]
+    assert [t["slug"] for t in body["trainings"]] == ["anglais", "francais"]
+    assert body["suggestions"] == []
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"competence": "charisma"}, "competence"),
+        ({"language": "de"}, "language"),
+        ({"platform": [f"p{i}" for i in range(6)]}, "platform"),
+        ({"platform": "x" * 81}, "platform"),
+    ],
+)
+def test_invalid_new_parameters_answer_400(client, objectives, params, field):
+    response = client.get("/api/v1/match/", {"objective": "viral", **params})
+
+    assert response.status_code == 400
+    assert field in response.json()
 
 
 def test_match_sets_aside_what_the_visitor_does_not_want(client, objectives):

@@ -5,8 +5,9 @@ import re
 import pytest
 from django.utils.html import escape
 
+from catalogue.models import Use
 from tests.catalogue.objectives import create_demo_objectives
-from tests.factories import make_expert, make_session, make_training
+from tests.factories import make_expert, make_platform, make_session, make_training
 
 pytestmark = pytest.mark.django_db
 
@@ -117,15 +118,28 @@ def test_mixed_match_shows_both_sides_and_asks_to_pick(client, objectives):
 def test_unknown_match_asks_to_pick_an_objective(client, objectives):
     make_training(title="Anything", focus="media")
 
-    response = client.get("/fr/match/", {"objective": "les réseaux sociaux"})
+    response = client.get("/fr/match/", {"objective": "bonjour"})
 
     html = response.content.decode()
     text = _text(response)
     assert 'data-focus="unknown"' in html
-    assert "Nous n’avons reconnu aucun objectif dans « les réseaux sociaux »." in text
+    assert "Nous n’avons reconnu aucun objectif dans « bonjour »." in text
     assert "Choisissez l’objectif le plus proche du vôtre" in text
     assert 'href="/fr/match/?objective=diffuser-vos-messages"' in html
     assert "Anything" not in text
+
+
+def test_environment_only_asks_what_for_with_objectives_from_both_sides(client, objectives):
+    make_training(title="Anything", focus="media")
+
+    response = client.get("/fr/match/", {"objective": "les réseaux sociaux"})
+
+    html = response.content.decode()
+    assert 'data-focus="unknown"' in html
+    assert 'id="suggestions-heading"' in html
+    assert 'href="/fr/match/?objective=diffuser-vos-messages"' in html
+    assert 'href="/fr/match/?objective=maintenir-vos-contacts-en-vie"' in html
+    assert "Anything" not in _text(response)
 
 
 def test_slug_from_the_picker_matches_that_objective(client, objectives):
@@ -174,7 +188,9 @@ def test_match_page_query_count_does_not_grow(client, objectives, count, django_
         training = make_training(focus="media", objectives=[objectives["marketing-viral"]])
         make_session(training)
 
-    with django_assert_max_num_queries(6):
+    # objectives and their uses, platforms, uses; best trainings, those trainings, their objectives, platforms,
+    # uses; experts; the catalogue revision (page cache)
+    with django_assert_max_num_queries(11):
         response = client.get("/en/match/", {"objective": "viral"})
 
     assert _text(response).count("Carries your objective") == count
@@ -194,6 +210,103 @@ def test_home_query_count_does_not_grow(client, objectives, count, django_assert
 def test_match_results_are_not_indexed_but_the_empty_page_is(client, objectives):
     assert b'name="robots" content="noindex"' in client.get("/en/match/", {"objective": "viral"}).content
     assert b'name="robots"' not in client.get("/en/match/").content
+
+
+def test_a_platform_alone_asks_what_for_and_shows_its_trainings_from_both_sides(client, objectives):
+    linkedin = make_platform(slug="linkedin", name_fr="LinkedIn", name_en="LinkedIn")
+    make_training(title="Diffuser sur LinkedIn", focus="media", platforms=[linkedin])
+    make_training(title="Réseauter sur LinkedIn", focus="network", platforms=[linkedin])
+    make_training(title="Ailleurs", focus="network")
+
+    response = client.get("/fr/match/", {"objective": "être plus présent sur LinkedIn"})
+
+    html, text = response.content.decode(), _text(response)
+    assert 'data-focus="unknown"' in html
+    assert 'id="suggestions-heading"' in html
+    assert "Diffuser vos messages sur LinkedIn" in text
+    assert "Développer votre réseau d" in text and "affaires sur LinkedIn" in text
+    assert escape("/fr/match/?objective=diffuser-vos-messages&platform=linkedin") in html
+    assert "Diffuser sur LinkedIn" in text and "Réseauter sur LinkedIn" in text
+    assert "Ailleurs" not in text
+    assert 'class="badge badge-media"' in html and 'class="badge badge-network"' in html
+
+
+def test_a_suggestion_keeps_the_platform_and_ranks_its_trainings_first(client, objectives):
+    linkedin = make_platform(slug="linkedin", name_fr="LinkedIn", name_en="LinkedIn", note_fr="Plutôt un réseau.")
+    goal = objectives["diffuser-vos-messages"]
+    make_session(make_training(title="Ailleurs", focus="media", objectives=[goal]))
+    make_training(title="Sur LinkedIn", focus="media", objectives=[goal], platforms=[linkedin])
+
+    response = client.get("/fr/match/", {"objective": "diffuser-vos-messages", "platform": "linkedin"})
+
+    html, text = response.content.decode(), _text(response)
+    assert text.index("Sur LinkedIn") < text.index("Ailleurs")
+    assert "Plutôt un réseau." in text
+    assert '<input type="hidden" name="platform" value="linkedin">' in html
+
+
+def test_match_cards_show_the_trainings_language_and_the_visitors_language_ranks_first(client, objectives):
+    goal = objectives["marketing-viral"]
+    make_training(title="In English", focus="media", objectives=[goal], language="en")
+    make_training(title="En français", focus="media", objectives=[goal], language="fr")
+
+    fr = _text(client.get("/fr/match/", {"objective": "marketing viral"}))
+    en = _text(client.get("/en/match/", {"objective": "viral marketing"}))
+    chosen = _text(client.get("/en/match/", {"objective": "viral marketing", "language": "fr"}))
+
+    assert fr.index("En français") < fr.index("In English")
+    assert en.index("In English") < en.index("En français")
+    assert chosen.index("En français") < chosen.index("In English")
+    assert "Français" in fr and "Anglais" in fr
+
+
+def test_competences_ticked_on_the_match_page_rank_and_travel_to_the_brief(client, objectives):
+    goal = objectives["marketing-viral"]
+    make_training(title="Cours théorique", focus="media", objectives=[goal], competences=["knowledge"])
+    make_training(title="Cours relationnel", focus="media", objectives=[goal], competences=["interpersonal"])
+    make_training(trainer=make_expert(focuses=["media"]), focus="media", objectives=[goal])
+
+    response = client.get("/fr/match/", {"objective": "marketing viral", "competence": ["interpersonal"]})
+
+    html, text = response.content.decode(), _text(response)
+    assert text.index("Cours relationnel") < text.index("Cours théorique")
+    assert 'name="competence" value="interpersonal" id="id_competence_2" checked' in html
+    assert "competence=interpersonal" in html  # the brief link and the catalogue link carry it
+
+
+@pytest.mark.parametrize("path", ["/en/match/", "/en/trainings/"])
+def test_pages_with_the_new_parameters_are_served_from_the_cache(
+    client, objectives, settings, path, django_assert_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 60
+    make_platform(slug="linkedin", name_fr="LinkedIn", name_en="LinkedIn")
+    make_training(title="Viral", focus="media", objectives=[objectives["marketing-viral"]])
+    params = {"objective": "viral", "platform": "linkedin", "competence": "knowledge", "language": "en"}
+    if path == "/en/trainings/":
+        params = {"use": "play", "platform": "linkedin", "competence": "knowledge", "language": "en"}
+
+    client.get(path, params)
+    with django_assert_num_queries(1):  # the catalogue revision, nothing else
+        assert client.get(path, params).status_code == 200
+
+
+def test_the_page_shows_the_platforms_uses_and_competences_it_read(client, objectives):
+    make_platform(slug="linkedin", name_fr="LinkedIn", name_en="LinkedIn")
+    objectives["developper-votre-reseau-d-affaires"].uses.set(Use.objects.filter(code="networking"))
+
+    response = client.get(
+        "/fr/match/", {"objective": "développer mon réseau d'affaires sur LinkedIn", "competence": "interpersonal"}
+    )
+
+    wishes = response.content.decode().split('class="list-inline small mt-2 mb-0 match-wishes"')[1].split("</ul>")[0]
+    assert "LinkedIn" in wishes and "Réseauter" in wishes and "Savoir-être" in wishes
+
+
+def test_an_unknown_competence_is_ignored_and_the_match_still_answers(client, objectives):
+    response = client.get("/fr/match/", {"objective": "marketing viral", "competence": ["charisme", "knowledge"]})
+
+    assert response.status_code == 200
+    assert 'data-focus="media"' in response.content.decode()
 
 
 def test_match_page_reads_intent_and_says_what_was_set_aside_in_french(client, objectives):

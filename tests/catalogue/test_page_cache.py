@@ -104,7 +104,7 @@ def test_a_text_search_finds_renamed_offers_at_once(client, world):
 
 
 def test_demo_data_loaded_in_bulk_shows_at_once(client):
-    from catalogue.demo.seed import seed
+    from experts.demo import seed
 
     assert "5 trainings" not in _text(client.get("/en/trainings/"))
     seed(trainings=5, experts=2)

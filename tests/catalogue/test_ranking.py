@@ -1,4 +1,4 @@
-"""Ranking trainings and experts for a match."""
+"""Ranking trainings for a match: fit (platform, objective, focus, uses, competences, language), not volume."""
 
 from datetime import timedelta
 
@@ -7,9 +7,10 @@ from django.utils import translation
 
 from catalogue.enums import Status
 from catalogue.matching import analyse
-from catalogue.ranking import rank_experts, rank_trainings
+from catalogue.models import Use
+from catalogue.ranking import Wishes, rank_experts, rank_trainings
 from tests.catalogue.objectives import create_demo_objectives
-from tests.factories import make_expert, make_session, make_training
+from tests.factories import make_expert, make_platform, make_session, make_training
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +35,7 @@ def test_training_with_the_objective_ranks_above_one_only_sharing_the_focus(obje
 
     assert [r.training.title for r in ranked] == ["Carrying", "Focus only"]
     assert ranked[0].score > ranked[1].score
-    assert ranked[0].reasons == [
-        "Carries your objective “Promote a product”.",
-        "A social media training, the focus of your objective.",
-    ]
+    assert ranked[0].reasons == ["Carries your objective “Promote a product”."]
     assert ranked[1].reasons[0] == "A social media training, the focus of your objective."
     assert ranked[1].reasons[1].startswith("Next session on ")
 
@@ -54,6 +52,7 @@ def test_upcoming_session_ranks_above_none_and_past_sessions_do_not_count(object
 
     assert [r.training.title for r in ranked][0] == "Upcoming"
     assert {r.training.title for r in ranked[1:]} == {"Past session", "No session"}
+    assert len({r.score for r in ranked}) == 1  # availability breaks ties, it adds nothing to the score
 
 
 def test_equal_scores_have_a_deterministic_order(objectives):
@@ -96,61 +95,21 @@ def test_one_side_of_a_mixed_objective(objectives):
     assert {r.training.title for r in rank_trainings(analysis)} == {"Media one", "Network one"}
 
 
-def test_experts_are_proposed_only_for_a_focus_they_declare(objectives):
-    goal = objectives["developper-votre-reseau-d-affaires"]
-    media_only = make_expert(name="Media Only", focuses=["media"])
-    make_training(trainer=media_only, focus="network", objectives=[goal])  # teaches it, but does not declare it
-    networker = make_expert(name="Networker", focuses=["network"])
-    make_training(trainer=networker, focus="network")
-
-    ranked = rank_experts(_analyse("grow my business network", objectives))
-
-    assert [r.expert.name for r in ranked] == ["Networker"]
-
-
-def test_experts_with_trainings_on_the_objective_come_first(objectives):
-    goal = objectives["developper-votre-reseau-d-affaires"]
-    plain = make_expert(name="Aaron Plain", focuses=["network"])
-    plain_training = make_training(trainer=plain, focus="network")
-    make_session(plain_training)
-    specialist = make_expert(name="Zoe Specialist", focuses=["network", "media"])
-    make_training(trainer=specialist, focus="network", objectives=[goal])
-    make_training(trainer=specialist, focus="network", objectives=[goal])
-    unpublished = make_expert(name="Draft Only", focuses=["network"])
-    make_training(trainer=unpublished, status=Status.DRAFT, focus="network", objectives=[goal])
-
-    with translation.override("en"):
-        ranked = rank_experts(_analyse("grow my business network", objectives))
-
-    assert [r.expert.name for r in ranked] == ["Zoe Specialist", "Aaron Plain"]
-    assert ranked[0].reasons == [
-        "Declares this specialty: Social networking.",
-        "2 published trainings on your objective.",
-    ]
-    assert ranked[1].reasons == [
-        "Declares this specialty: Social networking.",
-        "Publishes trainings with this focus.",
-        "Has upcoming sessions.",
-    ]
-    assert ranked[0].score > ranked[1].score
-
-
 def test_reasons_are_translated(objectives):
-    expert = make_expert(name="Annie", focuses=["media"])
-    make_training(trainer=expert, focus="media", objectives=[objectives["promouvoir-un-produit"]])
+    make_training(focus="media", objectives=[objectives["promouvoir-un-produit"]])
+    make_training(focus="media")
 
     with translation.override("fr"):
         analysis = _analyse("promouvoir mes produits", objectives, "fr")
-        training = rank_trainings(analysis)[0]
-        expert_result = rank_experts(analysis)[0]
+        carrying, other = rank_trainings(analysis, wishes=Wishes(language="fr"))
 
-    assert training.reasons == [
+    assert carrying.reasons == [
         "Vise votre objectif «\u00a0Promouvoir un produit\u00a0».",
-        "Une formation en médias sociaux, l’orientation de votre objectif.",
+        "En français, votre langue.",
     ]
-    assert expert_result.reasons == [
-        "Se déclare spécialiste en\u00a0: Médias sociaux.",
-        "1 formation publiée sur votre objectif.",
+    assert other.reasons == [
+        "Une formation en médias sociaux, l’orientation de votre objectif.",
+        "En français, votre langue.",
     ]
 
 
@@ -162,7 +121,7 @@ def test_ranking_takes_the_same_number_of_queries_whatever_the_size(objectives, 
         make_session(training)
     analysis = _analyse("viral marketing", objectives)
 
-    with django_assert_num_queries(4):  # best training ids, those trainings, their objectives, experts
+    with django_assert_num_queries(6):  # best training ids, those trainings, their objectives, platforms, uses; experts
         trainings = rank_trainings(analysis)
         experts = rank_experts(analysis)
 
@@ -170,12 +129,77 @@ def test_ranking_takes_the_same_number_of_queries_whatever_the_size(objectives, 
     assert len(experts) == min(count, 6)
 
 
-def test_french_plural_of_trainings_on_the_objective(objectives):
-    expert = make_expert(focuses=["media"])
-    for _ in range(2):
-        make_training(trainer=expert, focus="media", objectives=[objectives["marketing-viral"]])
+def test_trainings_on_the_named_platform_rank_first(objectives):
+    linkedin = make_platform(slug="linkedin", name_fr="LinkedIn", name_en="LinkedIn")
+    bluesky = make_platform(slug="bluesky", name_fr="Bluesky", name_en="Bluesky")
+    goal = objectives["promouvoir-un-produit"]
+    make_session(make_training(title="Bluesky ads", focus="media", objectives=[goal], platforms=[bluesky]))
+    make_training(title="On LinkedIn", focus="media", objectives=[goal], platforms=[linkedin])
+    make_training(title="LinkedIn, other objective", focus="media", platforms=[linkedin])
+    analysis = analyse("promouvoir mes produits sur LinkedIn", list(objectives.values()), "fr", platforms=[linkedin])
 
-    with translation.override("fr"):
-        [result] = rank_experts(_analyse("marketing viral", objectives, "fr"))
+    with translation.override("en"):
+        ranked = rank_trainings(analysis, wishes=Wishes(platforms=[linkedin]))
 
-    assert result.reasons[1] == "2 formations publiées sur votre objectif."
+    assert [r.training.title for r in ranked][:2] == ["On LinkedIn", "LinkedIn, other objective"]
+    assert "On LinkedIn, where you want to act." in ranked[0].reasons
+    assert analysis.focus == "media"  # the platform never decides the focus
+
+
+def test_platform_alone_proposes_its_trainings_from_both_sides(objectives):
+    linkedin = make_platform(slug="linkedin", name_fr="LinkedIn", name_en="LinkedIn")
+    make_training(title="Media on LinkedIn", focus="media", platforms=[linkedin])
+    make_training(title="Network on LinkedIn", focus="network", platforms=[linkedin])
+    make_training(title="Elsewhere", focus="network")
+    analysis = analyse("être plus présent sur LinkedIn", list(objectives.values()), "fr", platforms=[linkedin])
+
+    ranked = rank_trainings(analysis, wishes=Wishes(platforms=[linkedin]))
+
+    assert analysis.focus == "unknown"
+    assert {r.training.title for r in ranked} == {"Media on LinkedIn", "Network on LinkedIn"}
+
+
+def test_visitors_language_breaks_equal_fit_but_not_the_objective(objectives):
+    goal = objectives["marketing-viral"]
+    make_training(title="English, objective", focus="media", objectives=[goal], language="en")
+    make_training(title="French", focus="media", objectives=[goal], language="fr")
+    make_training(title="French, focus only", focus="media", language="fr")
+
+    ranked = rank_trainings(_analyse("viral marketing", objectives), wishes=Wishes(language="fr"))
+
+    assert [r.training.title for r in ranked] == ["French", "English, objective", "French, focus only"]
+
+
+def test_trainings_teaching_every_competence_asked_rank_higher(objectives):
+    goal = objectives["marketing-viral"]
+    make_training(title="Savoir only", focus="media", objectives=[goal], competences=["knowledge"])
+    make_training(
+        title="All three", focus="media", objectives=[goal], competences=["knowledge", "know_how", "interpersonal"]
+    )
+
+    with translation.override("en"):
+        ranked = rank_trainings(
+            _analyse("viral marketing", objectives), wishes=Wishes(competences=["knowledge", "interpersonal"])
+        )
+
+    assert [r.training.title for r in ranked] == ["All three", "Savoir only"]
+    assert ranked[0].reasons[-1].startswith("Teaches every competence you asked for")
+    assert ranked[1].reasons[-1].startswith("Teaches some of the competences you asked for")
+
+
+def test_cards_with_different_facts_give_different_reasons(objectives):
+    linkedin = make_platform(slug="linkedin", name_fr="LinkedIn", name_en="LinkedIn")
+    networking = Use.objects.get(code="networking")
+    goal = objectives["developper-votre-reseau-d-affaires"]
+    first = make_training(title="A", focus="network", objectives=[goal], platforms=[linkedin], language="fr")
+    first.uses.set([networking])
+    make_training(title="B", focus="network", objectives=[goal], language="en", competences=["interpersonal"])
+    wishes = Wishes(platforms=[linkedin], uses=[networking], competences=["interpersonal"], language="fr")
+
+    with translation.override("en"):
+        a, b = rank_trainings(_analyse("grow my business network", objectives), wishes=wishes)
+
+    assert a.reasons != b.reasons
+    assert "Teaches how to network." in a.reasons
+    assert "In french, your language." in a.reasons
+    assert any("competence" in reason for reason in b.reasons)

@@ -2,7 +2,7 @@ import pytest
 
 from catalogue import review_rules, workflow
 from catalogue.enums import Status
-from catalogue.models import OFFER_FACTS, OFFER_TEXTS
+from catalogue.models import OFFER_FACTS, OFFER_TEXTS, Use
 from tests.factories import make_curator, make_session, make_training
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +27,25 @@ def test_a_snapshot_approved_before_the_address_was_kept_shows_no_session_change
     for session in training.approved_snapshot["sessions"]:  # as stored by the previous release
         del session["address"], session["timezone"]
     assert review_rules.changes_since_approval(training) == []
+
+
+def test_uses_are_in_the_snapshot_and_a_snapshot_approved_before_uses_shows_no_change():
+    training = make_training(status=Status.SUBMITTED)
+    training.uses.set(Use.objects.filter(code__in=["networking", "broadcast"]))
+    assert review_rules.snapshot(training)["uses"] == ["broadcast", "networking"]
+    workflow.transition(training, workflow.Action.PUBLISH, by=make_curator(), rubric=ALL_YES)
+    training.refresh_from_db()
+    del training.approved_snapshot["uses"]  # as stored before offers declared uses
+    assert review_rules.changes_since_approval(training) == []
+
+
+def test_a_use_change_is_shown_to_the_curator():
+    training = make_training(status=Status.SUBMITTED)
+    workflow.transition(training, workflow.Action.PUBLISH, by=make_curator(), rubric=ALL_YES)
+    training.uses.set(Use.objects.filter(code="play"))
+    training.refresh_from_db()
+    (change,) = review_rules.changes_since_approval(training)
+    assert (change.key, change.before, change.after) == ("uses", "", "play")
 
 
 def test_an_address_change_is_shown_to_the_curator():

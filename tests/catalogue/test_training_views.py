@@ -260,7 +260,9 @@ def test_detail_in_french_shows_everything(client):
     assert "Intermédiaire" in html and "Hybride" in html and "3,5 h" in html and "250&nbsp;CAD" in html
     assert 'href="/fr/experts/annie-tremblay/"' in html
     assert "Stratège LinkedIn" in html
-    assert f'href="/fr/experts/annie-tremblay/brief/?training={training.slug}"' in html
+    # The brief opens with this training's objective and platform (issue 13).
+    brief = f'href="/fr/experts/annie-tremblay/brief/?training={training.slug}&amp;objective=developper-votre-reseau&amp;platform=linkedin"'
+    assert brief in html
     assert "Envoyer une demande à cette personne" in html
     assert 'href="/fr/trainings/reseauter-sur-linkedin/calendar.ics"' in html
     assert "Ajouter à mon agenda (.ics)" in html

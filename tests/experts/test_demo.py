@@ -5,11 +5,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from catalogue.demo import seed as demo
 from catalogue.demo.reference import OBJECTIVES
 from catalogue.enums import Competence, Focus, Format, Level, Mode, Status
 from catalogue.markup import render_markdown
 from catalogue.models import OfferTransition, Session, Training
+from experts import demo
 from experts.models import Expert
 
 pytestmark = pytest.mark.django_db

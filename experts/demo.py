@@ -1,5 +1,9 @@
 """Deterministic bilingual demo data (used by `manage.py seed_demo` and the benchmarks).
 
+It lives in the experts app because it writes experts as well as trainings
+(catalogue never imports experts); the text pools and reference data it reads
+stay in catalogue/demo/.
+
 Trainings are assembled from the text pools in `content.py` (objective ×
 platform × audience × format × level × competences), built in memory and
 written with bulk_create, so 10,000 trainings take seconds. Everything but the
@@ -19,16 +23,16 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from experts.models import Expert
+from catalogue import page_cache, workflow
+from catalogue.demo import content
+from catalogue.demo.reference import CITIES, OBJECTIVE_USES, OBJECTIVES, PLATFORM_NOTES, PLATFORMS, USES
+from catalogue.enums import Focus, Format, Level, Mode, Status
+from catalogue.grammar import elide
+from catalogue.models import Objective, Platform, Session, Training, Use
+from catalogue.permissions import ensure_curators_group
+from catalogue.text import fold
 
-from .. import page_cache, workflow
-from ..enums import Focus, Format, Level, Mode, Status
-from ..grammar import elide
-from ..models import Objective, Platform, Session, Training
-from ..permissions import ensure_curators_group
-from ..text import fold
-from . import content
-from .reference import CITIES, OBJECTIVES, PLATFORMS
+from .models import Expert
 
 DEMO_PASSWORD = "cible-demo-2026"  # noqa: S105  # nosec B105  # printed demo credentials, by design
 CURATOR_EMAIL = "curateur@cible.example"
@@ -69,13 +73,15 @@ class Offer:
     training: Training
     objectives: list
     platforms: list
+    uses: list = field(default_factory=list)
     sessions: list = field(default_factory=list)
 
 
 def seed(trainings=40, experts=12, seed=1, stdout=None):
     rng = random.Random(seed)  # nosec B311  # deterministic demo data, not a secret
     with transaction.atomic():
-        objectives = _objectives()
+        uses = _uses()
+        objectives = _objectives(uses)
         platforms = _platforms()
         curator, trainer_user = _accounts()
         expert_rows = _experts(rng, experts, trainer_user, platforms)
@@ -108,7 +114,14 @@ def _analyze():
     On PostgreSQL, outside a transaction, VACUUM too: it sets the visibility
     map, so the catalogue's facet counts are index-only scans from the start.
     """
-    models = [Training, Session, Training.objectives.through, Training.platforms.through, Expert]
+    models = [
+        Training,
+        Session,
+        Training.objectives.through,
+        Training.platforms.through,
+        Training.uses.through,
+        Expert,
+    ]
     vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
     with connection.cursor() as cursor:
         for model in models:
@@ -116,7 +129,23 @@ def _analyze():
             cursor.execute(f"VACUUM ANALYZE {table}" if vacuum else f"ANALYZE {table}")
 
 
-def _objectives():
+def _uses():
+    result = {}
+    for order, (code, name_fr, name_en, kw_fr, kw_en) in enumerate(USES):
+        result[code], _ = Use.objects.update_or_create(
+            code=code,
+            defaults=dict(
+                name_fr=name_fr,
+                name_en=name_en,
+                keywords_fr="\n".join(kw_fr),
+                keywords_en="\n".join(kw_en),
+                order=order,
+            ),
+        )
+    return result
+
+
+def _objectives(uses):
     result = []
     for order, (slug, focus, name_fr, name_en, desc_fr, desc_en, kw_fr, kw_en) in enumerate(OBJECTIVES):
         obj, _ = Objective.objects.update_or_create(
@@ -132,6 +161,8 @@ def _objectives():
                 order=order,
             ),
         )
+        obj.uses.set([uses[code] for code in OBJECTIVE_USES.get(slug, [])])
+        obj.demo_uses = list(obj.uses.all())
         result.append(obj)
     return result
 
@@ -139,8 +170,9 @@ def _objectives():
 def _platforms():
     result = []
     for order, (slug, name_fr, name_en) in enumerate(PLATFORMS):
+        note_fr, note_en = PLATFORM_NOTES.get(slug, ("", ""))
         platform, _ = Platform.objects.update_or_create(
-            slug=slug, defaults=dict(name_fr=name_fr, name_en=name_en, order=order)
+            slug=slug, defaults=dict(name_fr=name_fr, name_en=name_en, note_fr=note_fr, note_en=note_en, order=order)
         )
         result.append(platform)
     return result
@@ -337,8 +369,10 @@ class _Builder:
         if rng.random() < 0.25:
             objectives.append(rng.choice(self.by_focus[focus]))
         objectives = list(dict.fromkeys(objectives))
-        training.refresh_search_fields(objectives=objectives, platforms=chosen, save=False)
-        offer = Offer(training, objectives, chosen)
+        # A training teaches the uses of its objectives (what trainers declare on the offer form).
+        uses = list(dict.fromkeys(use for o in objectives for use in o.demo_uses))
+        training.refresh_search_fields(objectives=objectives, platforms=chosen, uses=uses, save=False)
+        offer = Offer(training, objectives, chosen, uses)
         if rng.random() < 0.9:  # a few offers are "dates on request"
             self.sessions(rng, offer, rng.choice(session_counts), duration, mode, place, tz, slug)
         return offer
@@ -413,6 +447,11 @@ def _save(offers):
     )
     PlatThrough.objects.bulk_create(
         [PlatThrough(training_id=t.pk, platform_id=p.pk) for t, offer in zip(created, offers) for p in offer.platforms],
+        batch_size=2000,
+    )
+    UseThrough = Training.uses.through
+    UseThrough.objects.bulk_create(
+        [UseThrough(training_id=t.pk, use_id=u.pk) for t, offer in zip(created, offers) for u in offer.uses],
         batch_size=2000,
     )
     sessions = []

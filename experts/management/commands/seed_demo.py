@@ -2,8 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalogue.demo import seed as demo
 from catalogue.models import Training
+from experts import demo
 
 
 class Command(BaseCommand):

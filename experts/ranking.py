@@ -1,0 +1,144 @@
+"""Ranking experts for a matcher analysis: fit and evidence, never volume.
+
+An expert is proposed only when they declare a focus of the analysis and
+publish at least one training. Their score (0 to 1) is the sum of what fits:
+
+    declares     0.35 × (share of the analysis' focuses they declare)
+    objective    0.25  a published training carries a recognised objective
+    platform     0.15  a published training covers, or their profile lists, a platform the visitor named
+    competences  0.10  a published training teaches every competence asked
+    uses         0.05  a published training teaches a use the visitor needs
+    focus        0.05  a published training has the focus
+    language     0.05  they work in the visitor's language
+
+Each fact counts once: ten trainings or sessions score exactly as one ("using
+a platform a lot is not the same as performing well with it", second source
+text). Upcoming sessions only break ties (then name, then id). Outcomes will
+join as evidence. Registered with catalogue.ranking at start-up
+(ExpertsConfig.ready), so the match page and API rank experts without
+catalogue importing this app.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext, ngettext
+
+from catalogue.enums import Focus, Language, Status
+from catalogue.models import Session, Training
+from catalogue.ranking import EXPERTS_LIMIT, Wishes, points_when, scope
+
+from .models import Expert, declares_focus
+
+DECLARES_POINTS = 0.35
+OBJECTIVE_POINTS = 0.25
+PLATFORM_POINTS = 0.15
+COMPETENCE_POINTS = 0.10
+USE_POINTS = 0.05
+FOCUS_POINTS = 0.05
+LANGUAGE_POINTS = 0.05
+
+
+@dataclass
+class RankedExpert:
+    expert: Expert
+    score: float
+    reasons: list = field(default_factory=list)
+
+
+def rank_experts(analysis, focus=None, limit=EXPERTS_LIMIT, wishes=None):
+    """Experts who declare a focus of the analysis (or of one side of it), best first."""
+    focuses, found = scope(analysis, focus)
+    return rank_experts_for(focuses, [r.objective for r in found], limit=limit, wishes=wishes)
+
+
+def rank_experts_for(focuses, objectives=(), limit=EXPERTS_LIMIT, wishes=None):
+    """Experts with a published training who declare one of `focuses`, best first.
+
+    The one rule for "experts declaring a focus": the matcher and the brief's
+    mismatch warning both use it.
+    """
+    if not focuses:
+        return []
+    wishes = wishes or Wishes()
+    published = Training.objects.published().filter(trainer=OuterRef("pk"))
+    objective_ids = [objective.pk for objective in objectives]
+    upcoming = Session.objects.upcoming().filter(
+        training__trainer=OuterRef("pk"),
+        training__status=Status.PUBLISHED,
+        training__focus__in=focuses,
+    )
+    declares = [points_when(declares_focus(code), DECLARES_POINTS / len(focuses)) for code in focuses]
+    facts = {
+        "on_objective": (
+            Exists(published.filter(objectives__in=objective_ids)) if objective_ids else None,
+            OBJECTIVE_POINTS,
+        ),
+        "on_platform": (
+            (
+                Exists(published.filter(platforms__in=wishes.platform_ids))
+                | Exists(
+                    Expert.platforms.through.objects.filter(expert=OuterRef("pk"), platform__in=wishes.platform_ids)
+                )
+            )
+            if wishes.platform_ids
+            else None,
+            PLATFORM_POINTS,
+        ),
+        "teaches_all": (
+            Exists(published.filter(**{f"teaches_{code}": True for code in wishes.competences}))
+            if wishes.competences
+            else None,
+            COMPETENCE_POINTS,
+        ),
+        "teaches_use": (Exists(published.filter(uses__in=wishes.use_ids)) if wishes.use_ids else None, USE_POINTS),
+        "in_focus": (Exists(published.filter(focus__in=focuses)), FOCUS_POINTS),
+        "speaks": (Q(languages__icontains=f'"{wishes.language}"') if wishes.language else None, LANGUAGE_POINTS),
+    }
+    annotations = {name: condition for name, (condition, _) in facts.items() if condition is not None}
+    score = sum(declares[1:], declares[0])
+    for name, (condition, points) in facts.items():
+        if condition is not None:
+            score = score + points_when(Q(**{name: True}), points)
+    experts = (
+        Expert.objects.public()
+        .with_focus(*focuses)
+        .select_related("user")  # whether each can receive a brief, without a query per expert
+        .annotate(**annotations, has_upcoming=Exists(upcoming))
+        .annotate(match_score=score)
+        .order_by("-match_score", "-has_upcoming", "name", "pk")[:limit]
+    )
+    return [RankedExpert(expert, round(expert.match_score, 3), reasons(expert, focuses, wishes)) for expert in experts]
+
+
+def reasons(expert, focuses, wishes):
+    """The facts of this expert that fit the request, one sentence each (active language)."""
+    declared = [Focus(code).label for code in focuses if expert.declares(code)]
+    sentences = [
+        ngettext(
+            "Declares this specialty: %(focuses)s.",
+            "Declares these specialties: %(focuses)s.",
+            len(declared),
+        )
+        % {"focuses": ", ".join(str(label) for label in declared)}
+    ]
+    if getattr(expert, "on_objective", False):
+        sentences.append(gettext("Publishes a training on your objective."))
+    elif expert.in_focus:
+        sentences.append(gettext("Publishes trainings with this focus."))
+    if getattr(expert, "on_platform", False):
+        names = [p.name for p in wishes.platforms]
+        sentences.append(gettext("Works on %(platforms)s.") % {"platforms": ", ".join(str(n) for n in names)})
+    if getattr(expert, "teaches_all", False):
+        sentences.append(gettext("A published training teaches every competence you asked for."))
+    if getattr(expert, "teaches_use", False):
+        sentences.append(
+            gettext("Teaches how to %(uses)s.") % {"uses": ", ".join(str(u.name).lower() for u in wishes.uses)}
+        )
+    if getattr(expert, "speaks", False):
+        sentences.append(
+            gettext("Works in %(language)s, your language.") % {"language": Language(wishes.language).label.lower()}
+        )
+    if expert.has_upcoming:
+        sentences.append(gettext("Has upcoming sessions."))
+    return sentences
