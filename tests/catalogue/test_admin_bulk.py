@@ -148,8 +148,8 @@ def test_bulk_publish_applies_only_to_offers_assessed_all_yes_on_their_current_v
         "Évaluée avant un changement": Status.SUBMITTED,
     }
     (skipped,) = [m for m in _messages(response) if m.startswith("Offres ignorées")]
-    assert skipped.startswith("Offres ignorées : 3 — ")
-    assert [mail_.subject for mail_ in mail.outbox] == ["Publiée : Évaluée"]
+    assert skipped.startswith("Offres ignorées\u00a0: 3 — ")
+    assert [mail_.subject for mail_ in mail.outbox] == ["Publiée\u00a0: Évaluée"]
 
 
 def test_bulk_decision_on_an_offer_changed_since_the_page_was_shown_is_refused(

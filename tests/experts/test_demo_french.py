@@ -3,8 +3,8 @@
 import pytest
 
 from catalogue import glossary
-from catalogue.demo import seed as demo
 from catalogue.models import Training
+from experts import demo
 from experts.models import Expert
 
 pytestmark = pytest.mark.django_db
