@@ -34,10 +34,12 @@ class CatalogueConfig(AppConfig):
         from config import checks  # noqa: F401  (registers the deployment checks)
 
         from . import page_cache
-        from .models import Objective, Platform, Session, Training, Use
+        from .models import ExchangeRate, Objective, Platform, Session, Training, Use
 
-        # Uses and platform notes are public facts too (match explanations, filters).
+        # Uses and platform notes are public facts too (match explanations, filters),
+        # and exchange rates order the catalogue by price.
         page_cache.connect(
+            ExchangeRate,
             Training,
             Session,
             Objective,

@@ -10,6 +10,7 @@ An invalid parameter is a form error; the other parameters still apply.
 import re
 from collections import namedtuple
 from datetime import datetime, time, timedelta
+from functools import cached_property
 
 import django_filters as filters
 from django import forms
@@ -229,9 +230,16 @@ class TrainingFilter(filters.FilterSet):
             sessions = sessions.filter(starts_at__lt=_start_of_day(end + timedelta(days=1)))
         return queryset.filter(Exists(sessions))
 
+    @cached_property
+    def price_rates(self):
+        # Read once per request: the filter, the sort and the page's note use the same rates.
+        return currency.rates()
+
     def filter_price_max(self, queryset, name, value):
-        # The same scale as sorting: euros and dollars compared in CAD at the reference rate.
-        return queryset.alias(reference_price=currency.reference_price()).filter(reference_price__lte=value)
+        # The same scale as sorting: euros and dollars compared in CAD at the curators’ rates (catalogue.currency).
+        return queryset.alias(reference_price=currency.reference_price(self.price_rates)).filter(
+            reference_price__lte=value
+        )
 
     def filter_free(self, queryset, name, value):
         return queryset.filter(price=0) if value else queryset
@@ -266,7 +274,7 @@ class TrainingFilter(filters.FilterSet):
             return queryset.annotate(soonest=Subquery(first)).order_by(F("soonest").asc(nulls_last=True), "pk")
         if sort in (SortChoices.PRICE, SortChoices.PRICE_DESC):
             # CAD and EUR are not compared by their raw number: see catalogue/currency.py.
-            queryset = queryset.alias(reference_price=currency.reference_price())
+            queryset = queryset.alias(reference_price=currency.reference_price(self.price_rates))
             key = "reference_price" if sort == SortChoices.PRICE else "-reference_price"
             return queryset.order_by(key, "pk")
         if sort == SortChoices.RELEVANCE and self.search_terms:

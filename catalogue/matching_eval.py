@@ -96,6 +96,64 @@ def accuracy(results, lang="all", expected="all"):
     return right / total if total else 0.0
 
 
+@dataclass(frozen=True)
+class PlatformCase:
+    phrasing: Phrasing
+    platforms: frozenset  # slugs of the platforms the phrasing names
+    available: int  # published trainings on one of them with the expected focus
+    top: tuple  # for each of the match's first trainings, the slugs of the platforms it covers
+
+    @property
+    def counted(self):
+        return self.available >= PLATFORM_TOP
+
+    @property
+    def covered(self):
+        return len(self.top) == PLATFORM_TOP and all(self.platforms & platforms for platforms in self.top)
+
+
+PLATFORM_TOP = 3  # the first cards a visitor sees
+
+
+def platform_cases(phrasings):
+    """For each media or network phrasing naming a platform: is each of the match's top 3 on it?
+
+    Reads the current database's published catalogue (the test database, or
+    the one `seed_demo` filled). A phrasing counts only when at least
+    PLATFORM_TOP published trainings on a platform it names have its expected
+    focus; it is covered when each of the top 3 trainings is on a named platform.
+    """
+    from .match import find_match
+    from .models import Platform, Training
+    from .vocabulary import recognise_platforms
+
+    platforms = list(Platform.objects.all())
+    cases = []
+    for phrasing in phrasings:
+        if phrasing.expected not in ("media", "network"):
+            continue
+        named = [found.item for found in recognise_platforms(phrasing.text, platforms)]
+        if not named:
+            continue
+        available = Training.objects.published().filter(platforms__in=named, focus=phrasing.expected).distinct()
+        top = tuple(
+            frozenset(p.slug for p in ranked.training.platforms.all())
+            for ranked in find_match(phrasing.text, phrasing.lang).trainings(limit=PLATFORM_TOP)
+        )
+        cases.append(PlatformCase(phrasing, frozenset(p.slug for p in named), available.count(), top))
+    return cases
+
+
+def platform_line(cases):
+    counted = [case for case in cases if case.counted]
+    covered = sum(case.covered for case in counted)
+    share = f" ({100 * covered / len(counted):.0f} %)" if counted else ""
+    return (
+        f"Named platform in all of the top {PLATFORM_TOP} trainings: {covered}/{len(counted)}{share} "
+        f"(media or network phrasings naming a platform with ≥ {PLATFORM_TOP} such trainings)"
+    )
+
+
 def _table(title, results):
     figures = summary(results)
     lines = [f"## {title} ({len(results)} phrasings)", "", "| | " + " | ".join(FOCUSES) + " | all | opposite side |"]
@@ -126,6 +184,13 @@ def main(argv=None):
     print(_table("Training split", train))
     print()
     print(_table("Held-out split (never used for tuning)", held))
+    if "--platforms" in argv:  # reads the configured database: run `manage.py seed_demo --seed 1` first
+        print()
+        cases = platform_cases(corpus)
+        print(platform_line(cases))
+        for case in cases:
+            if case.counted and not case.covered:
+                print(f"{case.phrasing.id}\t{','.join(sorted(case.platforms))}\t{case.phrasing.text}")
     if "--errors" in argv:  # the training split's only: held-out errors are not for tuning
         print("\n## Training errors (expected → answered)\n")
         for phrasing, got in train:

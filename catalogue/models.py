@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -486,6 +486,38 @@ class ReviewAssessment(models.Model):
 
     def __str__(self):
         return f"{self.training} v{self.version}"
+
+
+class ExchangeRate(models.Model):
+    """A currency's value in Canadian dollars, kept by the curators (issue 19).
+
+    Sorting by price and `price_max` compare prices at these rates
+    (catalogue.currency); a currency without a row uses
+    settings.PRICE_REFERENCE_RATES. Every training still shows its own price.
+    """
+
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        unique=True,
+        choices=[(code, label) for code, label in Currency.choices if code != Currency.CAD],
+    )
+    cad_value = models.DecimalField(
+        _("value in Canadian dollars"),
+        max_digits=10,
+        decimal_places=4,
+        validators=[MinValueValidator(Decimal("0.0001")), MaxValueValidator(Decimal(10000))],
+        help_text=_("What one unit of this currency is worth in CAD, e.g. 1.50 for the euro."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["currency"]
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
+
+    def __str__(self):
+        return f"1 {self.currency} = {self.cad_value.normalize():f} CAD"
 
 
 class Revision(models.Model):

@@ -4,8 +4,8 @@ from django.contrib.auth.models import Group, Permission
 
 CURATORS_GROUP = "Curators"
 
-# Exactly what a curator needs: moderate offers, curate objectives, uses and
-# platforms, read experts and briefs, see and retry failed e-mails. No user management.
+# Exactly what a curator needs: moderate offers, curate objectives, uses,
+# platforms and exchange rates, read experts and briefs, see and retry failed e-mails. No user management.
 CURATOR_PERMISSIONS = {
     "catalogue": [
         "view_training",
@@ -24,6 +24,10 @@ CURATOR_PERMISSIONS = {
         "add_platform",
         "change_platform",
         "delete_platform",
+        "view_exchangerate",
+        "add_exchangerate",
+        "change_exchangerate",
+        "delete_exchangerate",
         "view_offertransition",
         "view_outgoingemail",
         "change_outgoingemail",  # only the "retry now" action: every field is read-only

@@ -216,6 +216,11 @@ def _context(brief):
         "training": brief.training,
         "focus": focus_label(brief.detected_focus),
         "objective_name": brief.objective.name if brief.objective else "",
+        # What the visitor named besides the objective, in the recipient's language.
+        "platforms": ", ".join(str(platform.name) for platform in brief.platforms.order_by("order", "pk")),
+        "competences": ", ".join(
+            str(Competence(code).label) for code in Competence.values if code in set(brief.competences or ())
+        ),
         "expert_url": _absolute(brief.expert.get_absolute_url()),
         "training_url": _absolute(brief.training.get_absolute_url()) if brief.training else "",
         "dashboard_url": _absolute(reverse("experts:dashboard")),

@@ -1,4 +1,4 @@
-"""Objectives, uses and platforms: the data the matcher and the filters read.
+"""Objectives, uses, platforms and exchange rates: the data the matcher and the filters read.
 
 Nothing caches objectives: the matcher reads them from the database on every
 request, so a keyword edited here is used by the next match.
@@ -12,7 +12,7 @@ from import_export.formats.base_formats import CSV
 from import_export.forms import ExportForm
 from import_export.tmp_storages import CacheStorage
 
-from ..models import Objective, Platform, Use
+from ..models import ExchangeRate, Objective, Platform, Use
 from .resources import ObjectiveResource
 
 
@@ -92,3 +92,13 @@ class UseAdmin(admin.ModelAdmin):
     @admin.display(description=_("trainings"), ordering="training_count")
     def training_count(self, use):
         return use.training_count
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(admin.ModelAdmin):
+    """The rates prices are compared at (catalogue.currency); a change reorders the catalogue at once."""
+
+    list_display = ("currency", "cad_value", "updated_at")
+    list_editable = ("cad_value",)
+    fields = ("currency", "cad_value", "updated_at")
+    readonly_fields = ("updated_at",)

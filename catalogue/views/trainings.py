@@ -3,6 +3,7 @@ from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
+from .. import currency
 from ..enums import Competence, Focus, Format
 from ..filters import TrainingFilter
 from ..models import Session, Training
@@ -78,6 +79,8 @@ class TrainingListView(ListView):
             feed_query=query_string(params, page=None, **{SHORTLIST: None}).rstrip("?"),
             # The objective, platforms and competences filtered on travel to the training and its brief.
             card_query="?" + urlencode(carried(params)) if carried(params) else "",
+            # Called (one query) only where the page states how prices compare.
+            price_rates=lambda: currency.stated_rates(filterset.price_rates),
         )
         context.update(pagination_context(params, context["page_obj"]))
         return context

@@ -55,7 +55,10 @@ class OfferForm(forms.ModelForm):
         queryset=Use.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text=_("What participants learn to do on the platforms: broadcast, communicate, network, play, educate."),
+        help_text=_(
+            "What participants learn to do on the platforms: broadcast, communicate, network, play, educate. "
+            "Left empty, a new offer teaches the uses of its objectives."
+        ),
     )
     platforms = forms.ModelMultipleChoiceField(
         label=_("Platforms"), queryset=Platform.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
@@ -91,6 +94,9 @@ class OfferForm(forms.ModelForm):
                         params={"names": ", ".join(str(objective) for objective in other)},
                     ),
                 )
+        if self.instance.pk is None and objectives and not cleaned.get("uses"):
+            # A new offer with no use ticked teaches what its objectives need (issue 13).
+            cleaned["uses"] = Use.objects.filter(objectives__in=objectives).distinct()
         return cleaned
 
     def save(self, commit=True):

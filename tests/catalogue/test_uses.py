@@ -27,8 +27,16 @@ def test_migration_seeds_the_five_uses_of_the_source_text():
     assert Use.objects.get(code="networking").name_fr == "Réseauter"
 
 
+@pytest.fixture
+def latest_schema_after():
+    """Later migrations (0010_exchange_rates…) are applied again for the tests that follow."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
-def test_migration_gives_existing_trainings_their_objectives_uses_without_touching_status():
+def test_migration_gives_existing_trainings_their_objectives_uses_without_touching_status(latest_schema_after):
     executor = MigrationExecutor(connection)
     executor.migrate([BEFORE])
     apps = executor.loader.project_state([BEFORE]).apps

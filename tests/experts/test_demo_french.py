@@ -13,13 +13,10 @@ FEMININE_ONLY = ("Ancienne ", "Formatrice", "Conseillère", "Conférencière", "
 MASCULINE_ONLY = ("Ancien ", "Formateur", "Conseiller ", "Conférencier ", "formateur")
 
 
-@pytest.fixture(scope="module")
-def demo_world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        demo.seed(trainings=120, experts=24, seed=5)
-        yield
-        Training.objects.all().delete()
-        Expert.objects.all().delete()
+@pytest.fixture
+def demo_world():
+    # Inside the test's transaction: nothing the seed writes outlives the test.
+    demo.seed(trainings=120, experts=24, seed=5)
 
 
 def test_demo_experts_are_described_in_their_own_gender(demo_world):

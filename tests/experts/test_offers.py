@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from catalogue.enums import Status
-from catalogue.models import OfferTransition, Session, Training
+from catalogue.models import OfferTransition, Session, Training, Use
 from experts.forms.offers import DATETIME_FORMAT
 from tests.experts.helpers import offer_data, session_fields, when
 from tests.factories import make_expert, make_objective, make_platform, make_session, make_training
@@ -226,3 +226,40 @@ def test_a_session_posted_without_a_time_zone_is_read_in_eastern_time(client, ex
     session = Session.objects.get()
     eastern = session.starts_at.astimezone(ZoneInfo("America/Montreal"))
     assert (session.timezone, eastern.hour) == ("America/Montreal", 9)
+
+
+def _objective_with_uses(*codes, **fields):
+    objective = make_objective(**fields)
+    objective.uses.set(Use.objects.filter(code__in=codes))
+    return objective
+
+
+def test_new_offer_with_no_use_ticked_teaches_the_uses_of_its_objectives(client, expert):
+    spread = _objective_with_uses("broadcast", "communicate", focus="media", slug="diffuser")
+    educate = _objective_with_uses("educate", "broadcast", focus="media", slug="eduquer")
+
+    response = client.post(CREATE, offer_data(objectives=[spread, educate]))
+
+    assert response.status_code == 302
+    training = Training.objects.get()
+    assert sorted(training.uses.values_list("code", flat=True)) == ["broadcast", "communicate", "educate"]
+
+
+def test_new_offer_keeps_the_uses_the_trainer_ticked(client, expert):
+    spread = _objective_with_uses("broadcast", "communicate", focus="media", slug="diffuser")
+    play = Use.objects.get(code="play")
+
+    client.post(CREATE, offer_data(objectives=[spread], uses=[play.pk]))
+
+    assert list(Training.objects.get().uses.values_list("code", flat=True)) == ["play"]
+
+
+def test_editing_an_offer_never_adds_back_uses_the_trainer_removed(client, expert):
+    spread = _objective_with_uses("broadcast", focus="media", slug="diffuser")
+    training = make_training(trainer=expert, status=Status.DRAFT, focus="media")
+    training.objectives.add(spread)
+
+    response = client.post(reverse("experts:offer_edit", kwargs={"pk": training.pk}), offer_data(objectives=[spread]))
+
+    assert response.status_code == 302
+    assert not training.uses.exists()
