@@ -32,7 +32,8 @@ CURATOR_PERMISSIONS = {
         "view_outgoingemail",
         "change_outgoingemail",  # only the "retry now" action: every field is read-only
     ],
-    "experts": ["view_expert", "view_brief"],
+    # Experts: read profiles and briefs, list a trainer without an account (reviewed by another curator).
+    "experts": ["view_expert", "add_expert", "view_brief"],
 }
 
 

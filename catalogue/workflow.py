@@ -4,8 +4,8 @@ Views, admin screens, bulk actions and management commands all call
 `transition()` (or `check()` to say beforehand what would be refused). The
 table of moves says who may make each move, from which states, and the guards
 it needs (a confirmed e-mail and an upcoming session to go to review, the rubric
-answered all "yes" on the current version to publish, a message to request
-changes or reject). `transition()` locks the row so two curators cannot both
+answered all "yes" on the current version and a trainer profile a curator
+approved once to publish, a message to request changes or reject). `transition()` locks the row so two curators cannot both
 decide, refuses a decision made on a version that is no longer current, records
 who/when/why, and notifies the trainer once the transaction has committed.
 
@@ -14,6 +14,10 @@ changes, reject) are refused to the offer's owner, superusers included, so an
 offer always reaches visitors through someone other than its trainer. A
 curator who is also a trainer submits like any trainer and another curator
 decides.
+
+The machinery (roles_of, moves_from, actor_among, guard_refusals, make_move, the
+exceptions) serves the trainer profiles' review too: experts.profile_workflow keeps
+only its own move table.
 
 Versions: `Training.version` is bumped by every trainer edit (`begin_edit`)
 and every move. The review screen and the bulk page post the version they
@@ -78,6 +82,16 @@ def upcoming_session(training, by, message, rubric):
     return None
 
 
+def trainer_profile_approved(training, by, message, rubric):
+    # An offer goes live only under a profile a curator has approved once (experts' profile review).
+    if training.trainer.reviewed_at is None:
+        return Refusal(
+            "profile_not_approved",
+            _("The trainer's profile has not been approved yet: review their profile before their offers."),
+        )
+    return None
+
+
 def rubric_met_on_current_version(training, by, message, rubric):
     latest = ReviewAssessment.objects.filter(training=training, version=training.version).order_by("-at", "-pk").first()
     if latest is None:
@@ -119,7 +133,7 @@ class Move:
         return any(isinstance(guard, MessageGiven) for guard in self.guards)
 
 
-def _move(sources, target, actors, guards=(), not_by_owner=False):
+def make_move(sources, target, actors, guards=(), not_by_owner=False):
     return Move(frozenset(sources), target, frozenset(actors), tuple(guards), not_by_owner)
 
 
@@ -127,30 +141,36 @@ TO_REVIEW = (confirmed_email, upcoming_session)
 
 # The whole workflow. Anything not listed here is refused.
 MOVES = {
-    Action.SUBMIT: _move({Status.DRAFT}, Status.SUBMITTED, {Actor.TRAINER}, TO_REVIEW),
-    Action.WITHDRAW: _move({Status.SUBMITTED}, Status.DRAFT, {Actor.TRAINER}),
-    Action.RESUBMIT: _move({Status.CHANGES_REQUESTED}, Status.SUBMITTED, {Actor.TRAINER}, TO_REVIEW),
+    Action.SUBMIT: make_move({Status.DRAFT}, Status.SUBMITTED, {Actor.TRAINER}, TO_REVIEW),
+    Action.WITHDRAW: make_move({Status.SUBMITTED}, Status.DRAFT, {Actor.TRAINER}),
+    Action.RESUBMIT: make_move({Status.CHANGES_REQUESTED}, Status.SUBMITTED, {Actor.TRAINER}, TO_REVIEW),
     # Editing a live offer hides it until a curator approves the new version.
-    Action.EDIT_PUBLISHED: _move({Status.PUBLISHED}, Status.SUBMITTED, {Actor.TRAINER}, TO_REVIEW),
-    Action.PUBLISH: _move(
-        {Status.SUBMITTED}, Status.PUBLISHED, {Actor.CURATOR}, (rubric_met_on_current_version,), not_by_owner=True
+    Action.EDIT_PUBLISHED: make_move({Status.PUBLISHED}, Status.SUBMITTED, {Actor.TRAINER}, TO_REVIEW),
+    Action.PUBLISH: make_move(
+        {Status.SUBMITTED},
+        Status.PUBLISHED,
+        {Actor.CURATOR},
+        (trainer_profile_approved, rubric_met_on_current_version),
+        not_by_owner=True,
     ),
-    Action.REQUEST_CHANGES: _move(
+    Action.REQUEST_CHANGES: make_move(
         {Status.SUBMITTED},
         Status.CHANGES_REQUESTED,
         {Actor.CURATOR},
         (MessageGiven(_("Say what the trainer should change.")),),
         not_by_owner=True,
     ),
-    Action.REJECT: _move(
+    Action.REJECT: make_move(
         {Status.SUBMITTED},
         Status.REJECTED,
         {Actor.CURATOR},
         (MessageGiven(_("Give the trainer the reason for the rejection.")),),
         not_by_owner=True,
     ),
-    Action.ARCHIVE: _move({Status.PUBLISHED}, Status.ARCHIVED, {Actor.TRAINER, Actor.CURATOR, Actor.SYSTEM}),
-    Action.REOPEN: _move({Status.REJECTED, Status.ARCHIVED, Status.CHANGES_REQUESTED}, Status.DRAFT, {Actor.TRAINER}),
+    Action.ARCHIVE: make_move({Status.PUBLISHED}, Status.ARCHIVED, {Actor.TRAINER, Actor.CURATOR, Actor.SYSTEM}),
+    Action.REOPEN: make_move(
+        {Status.REJECTED, Status.ARCHIVED, Status.CHANGES_REQUESTED}, Status.DRAFT, {Actor.TRAINER}
+    ),
 }
 # A curator's decisions on an offer in review, in table order (the review screen's buttons, the bulk actions).
 DECISIONS = tuple(action for action, move in MOVES.items() if move.not_by_owner)
@@ -200,6 +220,50 @@ class StaleVersion(TransitionError):
 OWN_OFFER = _("This is your own offer: another curator must review it.")
 
 
+def roles_of(user, owner_user_id, permission):
+    """Every role `user` plays for a subject owned by the account `owner_user_id`, curators holding `permission`.
+
+    Shared by every reviewed subject (offers here, profiles in experts.profile_workflow).
+    """
+    if user is None:
+        return {Actor.SYSTEM}
+    roles = set()
+    if user.is_authenticated and owner_user_id is not None and owner_user_id == user.pk:
+        roles.add(Actor.TRAINER)
+    if user.is_authenticated and user.has_perm(permission):
+        roles.add(Actor.CURATOR)
+    return roles
+
+
+def refused_to_owner(move, roles):
+    return move.not_by_owner and Actor.TRAINER in roles
+
+
+def actor_among(move, roles):
+    """The role in which someone with `roles` makes `move`, or None (never the owner for a decision)."""
+    if refused_to_owner(move, roles):
+        return None
+    roles = roles & move.actors
+    for actor in (Actor.SYSTEM, Actor.CURATOR, Actor.TRAINER):
+        if actor in roles:
+            return actor
+    return None
+
+
+def moves_from(moves, state, roles):
+    """Actions of `moves` that someone with `roles` may take from `state`, in table order."""
+    return [
+        action
+        for action, move in moves.items()
+        if state in move.sources and roles & move.actors and not refused_to_owner(move, roles)
+    ]
+
+
+def guard_refusals(move, subject, by, message, rubric):
+    """What the guards of `move` refuse for `subject` (empty: allowed)."""
+    return [r for r in (guard(subject, by, message, rubric) for guard in move.guards) if r]
+
+
 def roles_for(user, training):
     """Every role `user` plays for `training`: the system, its owner (trainer), a curator.
 
@@ -207,28 +271,14 @@ def roles_for(user, training):
     make a `not_by_owner` move, see `actor_for`); on anyone else's offer a
     curator is only a curator.
     """
-    if user is None:
-        return {Actor.SYSTEM}
-    roles = set()
-    if user.is_authenticated and training.trainer.user_id == user.pk:
-        roles.add(Actor.TRAINER)
-    if user.is_authenticated and user.has_perm("catalogue.moderate_training"):
-        roles.add(Actor.CURATOR)
-    return roles
-
-
-def _refused_to_owner(move, roles):
-    return move.not_by_owner and Actor.TRAINER in roles
+    return roles_of(user, training.trainer.user_id, "catalogue.moderate_training")
 
 
 def actor_for(user, training, action=None):
     """The role `user` acts in for `training` (for `action` when given): trainer, curator, system or None."""
     roles = roles_for(user, training)
     if action is not None:
-        move = MOVES[Action(action)]
-        if _refused_to_owner(move, roles):
-            return None
-        roles &= move.actors
+        return actor_among(MOVES[Action(action)], roles)
     for actor in (Actor.SYSTEM, Actor.CURATOR, Actor.TRAINER):
         if actor in roles:
             return actor
@@ -237,18 +287,13 @@ def actor_for(user, training, action=None):
 
 def allowed_actions(training, user):
     """Actions `user` may take on `training` now, in table order (for buttons)."""
-    roles = roles_for(user, training)
-    return [
-        action
-        for action, move in MOVES.items()
-        if training.status in move.sources and roles & move.actors and not _refused_to_owner(move, roles)
-    ]
+    return moves_from(MOVES, training.status, roles_for(user, training))
 
 
 def who_refusal(training, action, by):
     """Why `by` may not make `action` on `training` at all (whatever its state), or None."""
     move = MOVES[Action(action)]
-    if _refused_to_owner(move, roles_for(by, training)):
+    if refused_to_owner(move, roles_for(by, training)):
         return Refusal("own_offer", OWN_OFFER)
     if actor_for(by, training, action) is None:
         return Refusal("not_allowed", _("You are not allowed to do this."))
@@ -305,7 +350,7 @@ def check(training, action, by, *, message=None, rubric=None, version=None):
         return [Refusal("stale_version", str(_stale(training, version)))]
     if training.status not in move.sources:
         return [Refusal("wrong_state", str(_wrong_state(training, action)))]
-    return [r for r in (guard(training, by, message, rubric) for guard in move.guards) if r]
+    return guard_refusals(move, training, by, message, rubric)
 
 
 def _lock(training):
@@ -336,7 +381,7 @@ def transition(training, action, *, by, message="", rubric=None, version=None):
             raise _wrong_state(locked, action)
         if rubric is not None:
             _record_assessment(locked, rubric, by)
-        refusals = [r for r in (guard(locked, by, message, rubric) for guard in move.guards) if r]
+        refusals = guard_refusals(move, locked, by, message, rubric)
         if refusals:
             raise NotAllowed(" ".join(str(r) for r in refusals), refusals[0].code, refusals)
         now = timezone.now()

@@ -3,8 +3,10 @@
 from django import forms
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
 from import_export.admin import ExportMixin
@@ -15,6 +17,7 @@ from catalogue import outbox
 from catalogue.admin.resources import SpreadsheetSafeResource
 from catalogue.enums import Focus, Language
 
+from . import accounts, admin_review, profile_review, profile_workflow
 from .models import Brief, Expert
 
 # Every value a curator reads is a label, never a stored code ("media", "network").
@@ -41,30 +44,71 @@ class LabelledReadOnly:
 
 
 class ExpertAdminForm(forms.ModelForm):
-    """Focuses and languages as labelled boxes to tick, not raw JSON lists."""
+    """What a curator may change on a profile directly: the account and the trainer's own settings.
+    What visitors read changes only through a curator's approval (experts.profile_workflow)."""
 
-    focuses = forms.MultipleChoiceField(
-        label=_("focuses"), choices=Focus.choices, widget=forms.CheckboxSelectMultiple, required=False
-    )
+    class Meta:
+        model = Expert
+        fields = ("user", "preferred_language", "listing_email")
+        labels = {"user": _("Account")}
+
+
+class ListingForm(forms.ModelForm):
+    """A curator lists a trainer who has no account yet; the listing goes to another curator's review."""
+
+    focuses = forms.MultipleChoiceField(label=_("Focuses"), choices=Focus.choices, widget=forms.CheckboxSelectMultiple)
     languages = forms.MultipleChoiceField(
-        label=_("languages"), choices=Language.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label=_("Languages"), choices=Language.choices, widget=forms.CheckboxSelectMultiple
     )
 
     class Meta:
         model = Expert
-        fields = ("user", "focuses", "languages")  # the admin adds the others
-        labels = {"user": _("Account")}
+        fields = ["name", "headline", "bio", "focuses", "city", "languages", "website", "listing_email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["listing_email"].required = True
+        self.fields["listing_email"].help_text = _("The trainer claims the listing by confirming this address.")
 
 
 @admin.register(Expert)
-class ExpertAdmin(LabelledReadOnly, admin.ModelAdmin):
+class ExpertAdmin(admin.ModelAdmin):
     form = ExpertAdminForm
-    labelled = {"focuses": "focus_labels", "languages": "language_labels"}
-    list_display = ("name", "slug", "account_email", "city", "preferred_language", "training_count", "created")
-    list_filter = ("preferred_language",)
+    list_display = (
+        "name",
+        "slug",
+        "profile_status",
+        "account_email",
+        "city",
+        "preferred_language",
+        "training_count",
+        "created",
+        "review_link",
+    )
+    list_filter = ("profile_status", "preferred_language")
     list_select_related = ("user",)
     search_fields = ("name", "slug", "city", "user__email")
-    readonly_fields = ("created", "updated", "email_confirmed_at")
+    # The public columns change only through a curator's approval (experts.profile_workflow);
+    # focuses and languages read as labels, never stored codes.
+    readonly_fields = (
+        "review_link",
+        "profile_status",
+        "name",
+        "headline",
+        "bio",
+        "focus_labels",
+        "city",
+        "language_labels",
+        "website",
+        "social_links",
+        "platforms",
+        "photo",
+        "reviewed_at",
+        "listed_by",
+        "created",
+        "updated",
+        "email_confirmed_at",
+    )
     raw_id_fields = ("user",)
 
     @admin.display(description=_("profile created"), ordering="created_at")
@@ -87,13 +131,62 @@ class ExpertAdmin(LabelledReadOnly, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(training_count=Count("trainings", distinct=True))
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            return ListingForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        return () if obj is None else self.readonly_fields
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ListingForm._meta.fields
+        return super().get_fields(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        # A new listing: nothing public yet; its content goes to review, decided by another curator.
+        content = {name: form.cleaned_data.get(name, getattr(obj, name)) for name in profile_review.TEXT_FIELDS}
+        listing = Expert.objects.create(
+            name=obj.name,
+            slug=accounts.unique_expert_slug(obj.name),
+            listed_by=request.user,
+            listing_email=form.cleaned_data["listing_email"],
+            preferred_language=obj.preferred_language,
+        )
+        profile_workflow.submit(listing, content, by=None, recorded_by=request.user)
+        obj.pk = listing.pk
+        obj.refresh_from_db()
+
+    def save_related(self, request, form, formsets, change):
+        if change:
+            super().save_related(request, form, formsets, change)
+
     @admin.display(description=_("email"), ordering="user__email")
     def account_email(self, expert):
-        return expert.user.email if expert.user_id else "—"
+        return expert.user.email if expert.user_id else expert.listing_email or "—"
 
     @admin.display(description=_("trainings"), ordering="training_count")
     def training_count(self, expert):
         return expert.training_count
+
+    @admin.display(description=_("review"))
+    def review_link(self, expert):
+        url = reverse("admin:experts_expert_review", args=[expert.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Review"))
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/review/", self.admin_site.admin_view(self.review_view), name="experts_expert_review"
+            ),
+            *super().get_urls(),
+        ]
+
+    def review_view(self, request, object_id):
+        return admin_review.review_view(self, request, object_id)
 
 
 class BriefResource(SpreadsheetSafeResource):

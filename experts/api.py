@@ -7,8 +7,10 @@ from rest_framework import generics, serializers
 
 from catalogue.api.schema import DETAIL_ERRORS, LIST_ERRORS, PLATFORM_PARAMETER
 from catalogue.api.serializers import AbsoluteUrlField, TrainingSerializer
+from catalogue.enums import Competence
 from catalogue.models import Training
 
+from . import competences
 from .filters import ExpertFilter
 from .models import Expert
 
@@ -24,13 +26,43 @@ class ExpertSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "headline", "url", "focuses", "languages", "city", "platforms", "website"]
 
 
+class ApproachSerializer(serializers.Serializer):
+    platform = serializers.SlugField(help_text="A platform slug.")
+    uses = serializers.ListField(child=serializers.SlugField(), help_text="Use codes taught on that platform.")
+
+
 class ExpertDetailSerializer(ExpertSerializer):
+    """The approved version of a profile (experts.profile_workflow): pending edits never show here."""
+
     bio = serializers.CharField(read_only=True, help_text="Markdown.")
-    photo = serializers.SerializerMethodField()
+    photo = serializers.SerializerMethodField(help_text="Absolute URL of the photo, or null.")
+    approaches = serializers.SerializerMethodField(
+        help_text='What the expert teaches on each platform: [{"platform": slug, "uses": [use codes]}].'
+    )
+    competences = serializers.SerializerMethodField(
+        help_text="Competence codes (knowledge, know_how, interpersonal) the expert's published trainings teach."
+    )
+    reviewed_at = serializers.DateTimeField(read_only=True, help_text="When a curator last approved this profile.")
     trainings = serializers.SerializerMethodField(help_text="The expert's published trainings.")
 
     class Meta(ExpertSerializer.Meta):
-        fields = [*ExpertSerializer.Meta.fields, "bio", "photo", "trainings"]
+        fields = [
+            *ExpertSerializer.Meta.fields,
+            "bio",
+            "photo",
+            "approaches",
+            "competences",
+            "reviewed_at",
+            "trainings",
+        ]
+
+    @extend_schema_field(ApproachSerializer(many=True))
+    def get_approaches(self, expert):
+        return [{"platform": row["platform"], "uses": list(row["uses"])} for row in expert.approaches or []]
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=Competence.choices)))
+    def get_competences(self, expert):
+        return competences.from_trainings(expert.published_trainings)
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_photo(self, expert):

@@ -9,7 +9,10 @@ class ExpertsConfig(AppConfig):
     def ready(self):
         from catalogue import page_cache, ranking
 
-        from . import accounts  # noqa: F401  (registers the account e-mails that carry a link with the outbox)
+        from . import (
+            accounts,  # noqa: F401  (registers the account e-mails that carry a link with the outbox)
+            profile_emails,  # noqa: F401  (registers the listing claim e-mail, which carries a link)
+        )
         from .models import Expert
         from .ranking import rank_experts
 

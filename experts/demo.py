@@ -241,6 +241,8 @@ def _experts(rng, count, trainer_user, platforms):
         bio.append(content.BIO_CLOSINGS[languages[0]])
         chosen = rng.sample(_focus_platforms(platforms, main_focus), 3)
         expert_platforms.append(list(dict.fromkeys(chosen)))
+        # Its own random source, so the grids change nothing else the seed makes.
+        grid = _grid(random.Random(slug), expert_platforms[-1], focuses, single_use=index == 1)
         rows.append(
             Expert(
                 user=trainer_user if index == 0 and own is None else _demo_account(slug),
@@ -254,8 +256,19 @@ def _experts(rng, count, trainer_user, platforms):
                 languages=languages,
                 website=f"https://{slug}.example.com/",
                 email_confirmed_at=timezone.now(),
+                # Demo profiles are approved: their offers are public.
+                reviewed_at=timezone.now(),
+                profile_status="approved",
+                approaches=grid,
             )
         )
+    if len(rows) > 1:
+        # One edit waiting for a curator, so the profile queue has something to review;
+        # visitors keep the approved headline until then.
+        pending = rows[-1]
+        pending.proposed = {"headline": f"{pending.headline} — {rng.choice(CITIES)[0]}"}
+        pending.profile_status = "submitted"
+        pending.profile_version = 2
     # Every demo trainer can receive a brief: an account (no password: nobody logs in as them) with a
     # confirmed address under the reserved example domain.
     accounts = [row.user for row in rows if row.user is not None and row.user.pk is None]
@@ -275,6 +288,27 @@ def _experts(rng, count, trainer_user, platforms):
         own.demo_platforms = list(own.platforms.all()) or platforms[:2]
         created[0] = own
     return created
+
+
+# The uses a focus leans to (either focus may also communicate, play or educate).
+FOCUS_USES = {
+    "media": ["broadcast", "communicate", "play", "educate"],
+    "network": ["networking", "communicate", "educate"],
+}
+
+
+def _grid(rng, chosen, focuses, single_use=False):
+    """A varied platform × use grid; `single_use`: one use on every platform (the demo has one such trainer)."""
+    codes = list(Use.objects.values_list("code", flat=True))
+    pool = [code for focus in focuses for code in FOCUS_USES.get(focus, []) if code in codes] or codes
+    if single_use:
+        only = "educate" if "educate" in codes else pool[0]
+        return [{"platform": platform.slug, "uses": [only]} for platform in sorted(chosen, key=lambda p: p.slug)]
+    grid = []
+    for platform in sorted(chosen, key=lambda p: p.slug):
+        picked = set(rng.sample(pool, rng.randint(1, min(3, len(set(pool))))))
+        grid.append({"platform": platform.slug, "uses": [code for code in codes if code in picked]})
+    return grid
 
 
 def _demo_account(slug):

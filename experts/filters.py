@@ -5,16 +5,17 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.enums import Focus, Language
+from catalogue.enums import Competence, Focus, Language
 from catalogue.filter_form import FilterForm
-from catalogue.models import Platform
+from catalogue.models import Platform, Use
 from catalogue.text import fold
 
+from . import competences
 from .models import Expert
 
 
 class ExpertFilterForm(FilterForm):
-    fieldsets = ((None, ("focus", "platform", "city", "language")),)
+    fieldsets = ((None, ("focus", "platform", "use", "competence", "city", "language")),)
 
 
 class ExpertFilter(filters.FilterSet):
@@ -28,6 +29,19 @@ class ExpertFilter(filters.FilterSet):
         queryset=Platform.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         method="filter_platforms",
+    )
+    use = filters.ModelChoiceFilter(
+        label=_("Use taught"),
+        queryset=Use.objects.all(),
+        to_field_name="code",
+        empty_label=_("Any use"),
+        method="filter_use",
+    )
+    competence = filters.ChoiceFilter(
+        label=_("Competence taught"),
+        choices=Competence.choices,
+        empty_label=_("Any competence"),
+        method="filter_competence",
     )
     city = filters.CharFilter(label=_("City"), max_length=80, method="filter_city")
     language = filters.ChoiceFilter(
@@ -48,6 +62,14 @@ class ExpertFilter(filters.FilterSet):
             return queryset
         through = Expert.platforms.through.objects.filter(expert=OuterRef("pk"), platform__in=value)
         return queryset.filter(Exists(through))
+
+    def filter_use(self, queryset, name, value):
+        # `approaches` is JSON ([{"platform": …, "uses": [codes]}]); its text form holds '"broadcast"'.
+        return queryset.filter(approaches__icontains=f'"{value.code}"') if value else queryset
+
+    def filter_competence(self, queryset, name, value):
+        # Derived from the published offers (experts.competences), not declared on the profile.
+        return queryset.filter(competences.teaching(value))
 
     def filter_city(self, queryset, name, value):
         folded = fold(value)

@@ -31,17 +31,35 @@ class ExpertQuerySet(models.QuerySet):
             declared |= declares_focus(code)
         return self.filter(declared)
 
-    def receiving_briefs(self):
-        """Experts a brief can reach: an active account with a confirmed e-mail."""
-        return self.filter(user__isnull=False, user__is_active=True, email_confirmed_at__isnull=False).exclude(
-            user__email=""
-        )
+    def approved(self):
+        """Profiles a curator has approved at least once (their public columns hold the approved copy)."""
+        return self.filter(reviewed_at__isnull=False)
 
     def public(self):
-        """Experts a visitor may see: those with at least one published training."""
+        """Experts a visitor may see: an approved profile with at least one published training."""
         from catalogue.models import Training
 
-        return self.filter(Exists(Training.objects.published().filter(trainer=OuterRef("pk"))))
+        return self.approved().filter(Exists(Training.objects.published().filter(trainer=OuterRef("pk"))))
+
+    def receiving_briefs(self):
+        """Experts a brief can reach: an approved profile (no claim in review) whose active account
+        has a confirmed e-mail."""
+        return (
+            self.approved()
+            .filter(user__isnull=False, user__is_active=True, email_confirmed_at__isnull=False, claim_pending=False)
+            .exclude(user__email="")
+        )
+
+    def in_review(self):
+        return self.filter(profile_status=ProfileStatus.SUBMITTED)
+
+
+class ProfileStatus(models.TextChoices):
+    DRAFT = "draft", _("Not submitted yet")
+    SUBMITTED = "submitted", _("In review")
+    APPROVED = "approved", _("Approved")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    REJECTED = "rejected", _("Rejected")
 
 
 class Expert(models.Model):
@@ -57,6 +75,9 @@ class Expert(models.Model):
     photo = models.ImageField(_("photo"), upload_to=photo_upload_to, blank=True)
     focuses = models.JSONField(_("focuses"), default=list, help_text=_("media, network or both."))
     platforms = models.ManyToManyField(Platform, verbose_name=_("platforms"), related_name="experts", blank=True)
+    # The platform × use grid (experts.approaches): [{"platform": slug, "uses": [code, …]}, …].
+    # `platforms` holds the grid's platforms (set on approval), so the platform filter reads the grid.
+    approaches = models.JSONField(_("approaches taught"), default=list, blank=True)
     city = models.CharField(_("city"), max_length=80, blank=True, validators=[validate_single_line])
     city_folded = models.CharField(max_length=80, blank=True, editable=False, db_index=True)
     languages = models.JSONField(_("languages"), default=list)
@@ -66,6 +87,29 @@ class Expert(models.Model):
         _("language for emails"), max_length=2, choices=Language.choices, default=Language.FR
     )
     email_confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
+    # Review (experts.profile_workflow): the columns above that a visitor reads hold the copy a curator
+    # approved last; a trainer's edits wait in `proposed` until a curator approves that version.
+    profile_status = models.CharField(
+        _("profile status"), max_length=20, choices=ProfileStatus.choices, default=ProfileStatus.DRAFT
+    )
+    profile_version = models.PositiveIntegerField(_("profile version"), default=1)
+    proposed = models.JSONField(_("proposed changes"), null=True, blank=True, editable=False)
+    reviewed_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
+    review_message = models.TextField(_("message from the curators"), blank=True, editable=False)
+    # A listing a curator made for a trainer without an account: another curator approves it,
+    # and the trainer claims it by confirming `listing_email`.
+    listed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("listed by"),
+        editable=False,
+    )
+    listing_email = models.EmailField(_("trainer's email (listing)"), blank=True)
+    # An account claimed the listing: a curator confirms it is the trainer (no briefs until then).
+    claim_pending = models.BooleanField(_("claim in review"), default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -86,17 +130,56 @@ class Expert(models.Model):
     def get_absolute_url(self):
         return reverse("experts:expert_detail", kwargs={"slug": self.slug})
 
-    @property
-    def can_receive_briefs(self):
-        """The same rule as `Expert.objects.receiving_briefs()`, for one profile."""
-        user = self.user if self.user_id else None
-        return bool(user and user.is_active and user.email and self.email_confirmed_at)
-
     def declares(self, focus):
         return focus in (self.focuses or [])
 
     def get_focuses_display(self):
         return [Focus(code).label for code in self.focuses or [] if code in Focus.values]
+
+    @property
+    def is_approved(self):
+        return self.reviewed_at is not None
+
+    @property
+    def can_receive_briefs(self):
+        """The same rule as `Expert.objects.receiving_briefs()`, for one profile."""
+        user = self.user if self.user_id else None
+        return bool(
+            self.is_approved
+            and not self.claim_pending
+            and user
+            and user.is_active
+            and user.email
+            and self.email_confirmed_at
+        )
+
+    @property
+    def is_unclaimed_listing(self):
+        """Listed by a curator; no trainer account holds it yet."""
+        return self.user_id is None and bool(self.listing_email)
+
+
+class ProfileTransition(models.Model):
+    """One move of a profile's review: who, when, why, on which version, with which rubric answers."""
+
+    expert = models.ForeignKey(Expert, on_delete=models.CASCADE, related_name="profile_transitions")
+    from_status = models.CharField(max_length=20, choices=ProfileStatus.choices)
+    to_status = models.CharField(max_length=20, choices=ProfileStatus.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField()
+    message = models.TextField(blank=True)
+    rubric = models.JSONField(null=True, blank=True)
+    version = models.PositiveIntegerField()
+    snapshot = models.JSONField(null=True, blank=True)
+    email_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("profile review")
+        verbose_name_plural = _("profile reviews")
+
+    def __str__(self):
+        return f"{self.expert} {self.from_status} → {self.to_status}"
 
 
 class Brief(models.Model):

@@ -14,6 +14,8 @@ from catalogue.enums import Status
 from catalogue.models import Training
 from catalogue.workflow import Action
 
+from . import profile_workflow
+
 # The buttons a trainer sees on an offer (EDIT_PUBLISHED happens by saving the form).
 BUTTON_ACTIONS = (Action.SUBMIT, Action.RESUBMIT, Action.WITHDRAW, Action.ARCHIVE, Action.REOPEN)
 # The move that sends an offer in this status to a curator (its guards are "what to do first").
@@ -120,4 +122,8 @@ def run_action(training, action, *, user, message=""):
     # Every move but the one that saving the form makes; the workflow says whether this one is allowed.
     if action not in Action.values or action == Action.EDIT_PUBLISHED:
         raise OfferError(_("This action is not available for this offer now."))
-    return workflow.transition(training, Action(action), by=user, message=message)
+    record = workflow.transition(training, Action(action), by=user, message=message)
+    if record.to_status == Status.SUBMITTED:
+        # An offer is published only under an approved profile: a profile never sent to review goes with it.
+        profile_workflow.submit_draft(training.trainer, by=user)
+    return record

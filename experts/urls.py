@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import accounts, briefs, dashboard, directory, inbox, offers, preview, profile
+from .views import accounts, briefs, claims, dashboard, directory, inbox, offers, preview, profile
 
 app_name = "experts"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path("experts/<slug:slug>/", directory.ExpertDetailView.as_view(), name="expert_detail"),
     # One brief form for both pages; the training page adds ?training=<slug>.
     path("experts/<slug:slug>/brief/", briefs.send_brief, name="brief"),
+    path("experts/<slug:slug>/claim/", claims.ClaimRequestView.as_view(), name="claim_request"),
+    path("accounts/claim/<str:token>/", claims.ClaimConfirmView.as_view(), name="claim_confirm"),
     path("experts/<slug:slug>/brief/sent/", briefs.brief_sent, name="brief_sent"),
     # Accounts (trainers).
     path("accounts/signup/", accounts.SignupView.as_view(), name="signup"),

@@ -40,6 +40,9 @@ def make_expert(user=None, with_user=True, **fields):
         city="Montréal",
         languages=["fr"],
         email_confirmed_at=timezone.now(),
+        # Approved by a curator unless a test says otherwise (reviewed_at=None, profile_status=...).
+        reviewed_at=timezone.now(),
+        profile_status="approved",
     )
     defaults.update(fields)
     return Expert.objects.create(user=user, **defaults)
@@ -137,4 +140,18 @@ def make_assessment(training, curator=None, answers=None):
     answers = {**dict.fromkeys(RUBRIC_KEYS, True), **(answers or {})}
     return ReviewAssessment.objects.create(
         training=training, version=training.version, answers=answers, curator=curator or make_curator()
+    )
+
+
+def approve_profile(expert, curator=None):
+    """A curator approves the version of `expert`'s profile in review (rubric all yes)."""
+    from experts import profile_review, profile_workflow
+
+    expert.refresh_from_db()
+    return profile_workflow.transition(
+        expert,
+        profile_workflow.ProfileAction.APPROVE,
+        by=curator or make_curator(),
+        rubric=dict.fromkeys(profile_review.RUBRIC_KEYS, True),
+        version=expert.profile_version,
     )

@@ -39,8 +39,8 @@ class DashboardView(TrainerRequiredMixin, TemplateView):
         return super().get_context_data(
             expert=self.expert,
             groups=groups,
-            # The public profile exists once a training is published (Expert.objects.public()).
-            is_public=Status.PUBLISHED in by_status,
+            # The public profile exists once approved with a training published (Expert.objects.public()).
+            is_public=self.expert.is_approved and Status.PUBLISHED in by_status,
             briefs=briefs[:RECENT_BRIEFS],
             brief_count=briefs.count(),
             unread_count=briefs.filter(read_at__isnull=True).count(),

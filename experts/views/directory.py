@@ -7,6 +7,7 @@ from catalogue.models import Session, Training
 from catalogue.page_cache import public_page
 from catalogue.views.listing import ForgivingPaginationMixin, active_filters, pagination_context
 
+from .. import approaches, competences
 from ..filters import ExpertFilter
 from ..models import Expert
 
@@ -57,13 +58,20 @@ class ExpertDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["trainings"] = (
+        trainings = list(
             Training.objects.published()
             .filter(trainer=self.object)
             .with_next_session()
             .select_related("trainer")
             .order_by("-published_at", "-pk")
         )
+        # Derived from the trainings just read: no query of its own (the JSON-LD reads it too).
+        self.object.taught_competences = competences.from_trainings(trainings)
+        context["trainings"] = trainings
+        context["competences"] = competences.labels(self.object.taught_competences)
+        context["approaches"] = approaches.display(self.object.approaches)
+        context["taught_uses"] = approaches.taught_uses(context["approaches"])
+        self.object.taught_use_list = context["taught_uses"]
         published = Training.objects.published().filter(trainer=self.object).values("pk")
         context["upcoming_sessions"] = (
             Session.objects.upcoming()

@@ -1,6 +1,8 @@
 """A trainer sees their profile and an offer as a visitor will, before
 submitting: the public templates, rendered for the owner only (never cached:
-the visitor is logged in), with a banner that says it is a preview."""
+the visitor is logged in), with a banner that says it is a preview. The profile
+shows the version being edited or in review (experts.profile_review.preview),
+as visitors will see it once a curator approves it."""
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
@@ -9,6 +11,7 @@ from django.views.generic import TemplateView
 from catalogue.enums import Competence
 from catalogue.models import Session, Training
 
+from .. import approaches, competences, profile_review
 from .directory import PROFILE_SESSIONS
 from .mixins import TrainerRequiredMixin
 
@@ -20,10 +23,19 @@ class ProfilePreviewView(TrainerRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         # Only what visitors would see: published trainings and their sessions.
         published = Training.objects.published().filter(trainer=self.expert)
+        expert, platforms = profile_review.preview(self.expert)
+        trainings = list(published.with_next_session().select_related("trainer").order_by("-published_at", "-pk"))
+        expert.taught_competences = competences.from_trainings(trainings)
+        shown = approaches.display(expert.approaches)
+        expert.taught_use_list = approaches.taught_uses(shown)
         context.update(
-            expert=self.expert,
+            expert=expert,
+            platforms=platforms,
+            competences=competences.labels(expert.taught_competences),
+            approaches=shown,
+            taught_uses=approaches.taught_uses(shown),
             preview=True,
-            trainings=published.with_next_session().select_related("trainer").order_by("-published_at", "-pk"),
+            trainings=trainings,
             upcoming_sessions=Session.objects.upcoming()
             .filter(training__in=published.values("pk"))
             .select_related("training")

@@ -133,7 +133,7 @@ def test_schema_describes_every_endpoint_and_filter_parameter(client):
         "429",
     }  # 400: a NUL byte in the slug
     experts = {parameter["name"] for parameter in paths["/api/v1/experts/"]["get"]["parameters"]}
-    assert experts == {"focus", "platform", "city", "language", "page", "page_size"}
+    assert experts == {"focus", "platform", "use", "competence", "city", "language", "page", "page_size"}
     assert "PaginatedTrainingList" in schema["components"]["schemas"]
 
 

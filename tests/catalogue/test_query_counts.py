@@ -47,8 +47,8 @@ PAGES = [
     ("/fr/trainings/?q=medias&sort=relevance", 7),
     ("/fr/trainings/?q=atelier+medias&page=2", 7),
     ("/fr/trainings/?use=networking&use=play", 8),
-    ("/fr/experts/", 5),
-    ("/en/experts/?focus=media&platform=linkedin&language=fr", 6),
+    ("/fr/experts/", 6),  # + the uses of the "use" filter (#15)
+    ("/en/experts/?focus=media&platform=linkedin&language=fr", 7),
 ]
 
 

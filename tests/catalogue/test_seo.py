@@ -214,7 +214,8 @@ def test_expert_page_has_person_jsonld_canonical_and_hreflang(client):
         "url": "http://testserver/fr/experts/anne/",
         "jobTitle": "Stratège en médias sociaux",
         "description": "Stratège en médias sociaux",
-        "knowsAbout": ["Médias sociaux", "Réseaux sociaux", "LinkedIn"],
+        # Focuses, platforms, then the competences its published trainings teach (make_training: knowledge).
+        "knowsAbout": ["Médias sociaux", "Réseaux sociaux", "LinkedIn", "Savoir"],
         "knowsLanguage": ["fr", "en"],
         "address": {"@type": "PostalAddress", "addressLocality": "Québec"},
         "sameAs": ["https://anne.example", "https://www.linkedin.com/in/anne"],

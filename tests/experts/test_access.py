@@ -73,8 +73,9 @@ def test_profile_edit_changes_only_your_own_profile(client, other):
             "id": other["training"].trainer.pk,
         },
     )
-    assert Expert.objects.get(pk=me.pk).name == "Nouveau"
+    assert Expert.objects.get(pk=me.pk).proposed["name"] == "Nouveau"
     assert Expert.objects.get(pk=other["training"].trainer.pk).name == "Autre"
+    assert Expert.objects.get(pk=other["training"].trainer.pk).proposed is None
 
 
 def test_offer_form_cannot_move_sessions_of_another_offer(client, other):

@@ -135,6 +135,24 @@ def test_seeding_twice_adds_trainings_without_slug_clashes():
     assert Expert.objects.filter(user__username=demo.TRAINER_EMAIL).count() == 1
 
 
+def test_demo_profiles_are_approved_and_one_edit_waits_for_review():
+    demo.seed(trainings=20, experts=5, seed=3)
+    experts = Expert.objects.all()
+    assert all(expert.reviewed_at is not None for expert in experts)
+    assert Expert.objects.public().count() == experts.count()
+    [pending] = experts.filter(profile_status="submitted")
+    assert pending.proposed["headline"] != pending.headline
+    # Varied grids, and one trainer who teaches a single use everywhere.
+    grids = [expert.approaches for expert in experts]
+    assert all(grid for grid in grids)
+    assert len({tuple(code for row in grid for code in row["uses"]) for grid in grids}) > 2
+    single = [grid for grid in grids if len({code for row in grid for code in row["uses"]}) == 1 and len(grid) > 1]
+    assert single
+    # The grid's platforms are the expert's platforms.
+    for expert in experts:
+        assert sorted(p.slug for p in expert.platforms.all()) == sorted(row["platform"] for row in expert.approaches)
+
+
 def test_every_demo_expert_can_receive_a_brief():
     demo.seed(trainings=30, experts=12, seed=2)
     experts = Expert.objects.public()

@@ -9,7 +9,7 @@ from django.urls import reverse
 from PIL import Image
 
 from experts.forms.profile import WebURLField
-from tests.factories import make_expert, make_platform
+from tests.factories import approve_profile, make_expert, make_platform
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +47,9 @@ def expert(client):
 
 def test_profile_edit_saves_every_field(client, expert):
     platform = make_platform(name_fr="LinkedIn")
-    response = client.post(URL, _data(platforms=[platform.pk]))
+    response = client.post(URL, {**_data(), f"grid_{platform.slug}": ["broadcast", "networking"]})
     assert response["Location"] == URL
+    approve_profile(expert)
     expert.refresh_from_db()
     assert expert.name == "Léa Tremblay"
     assert expert.slug == "lea"  # the public address does not move
@@ -57,7 +58,8 @@ def test_profile_edit_saves_every_field(client, expert):
     assert expert.city_folded == "quebec"
     assert expert.social_links == ["https://www.linkedin.com/in/lea", "https://mastodon.social/@lea"]
     assert expert.preferred_language == "en"
-    assert list(expert.platforms.all()) == [platform]
+    assert list(expert.platforms.all()) == [platform]  # the grid's platforms
+    assert expert.approaches == [{"platform": platform.slug, "uses": ["broadcast", "networking"]}]
 
 
 def test_profile_needs_at_least_one_focus(client, expert):
@@ -116,8 +118,9 @@ def test_a_link_the_form_refuses_is_never_shown_as_a_link(link):
     assert _shown_as_link(link) == ""
 
 
-def test_photo_is_resized_and_stored_under_a_generated_name(client, expert):
+def test_photo_is_resized_and_stored_under_a_generated_name(client, expert, django_capture_on_commit_callbacks):
     client.post(URL, _data(photo=_image(name="../../etc/passwd.png")))
+    approve_profile(expert)
     expert.refresh_from_db()
     assert expert.photo.name.startswith("experts/photos/")
     assert "passwd" not in expert.photo.name
@@ -126,6 +129,9 @@ def test_photo_is_resized_and_stored_under_a_generated_name(client, expert):
 
     first = expert.photo.name
     client.post(URL, _data(photo=_image(size=(300, 300))))
+    assert default_storage.exists(first)  # visitors still see it until the new one is approved
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_profile(expert)
     expert.refresh_from_db()
     assert expert.photo.name != first
     assert not default_storage.exists(first)
