@@ -69,7 +69,7 @@ check: lint
 	$(PY) manage.py makemigrations --check --dry-run
 	DEBUG=0 TRUSTED_PROXIES=1 SECRET_KEY="ci-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=')" ALLOWED_HOSTS=cible.example \
 	  $(PY) manage.py check --deploy --fail-level WARNING
-	$(VENV)/bin/bandit -q -c pyproject.toml -r catalogue experts config
+	$(VENV)/bin/bandit -q -c pyproject.toml -r catalogue experts alerts config
 	$(VENV)/bin/lint-imports --no-cache
 	$(PY) .ci/audit_dependencies.py
 

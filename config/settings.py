@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "axes",
     "catalogue",
     "experts",
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -252,6 +253,8 @@ RATELIMIT_FAIL_OPEN = True
 # E-mails sent to an address a visitor types (brief confirmations, sign-up and
 # password-reset e-mails), per recipient address, whatever the client IP.
 RECIPIENT_RATE_LIMIT = env("RECIPIENT_RATE_LIMIT", "5/h")
+# Alert requests (each sends a confirmation e-mail) per client IP.
+ALERT_RATE_LIMIT = env("ALERT_RATE_LIMIT", "10/h")
 
 # --- Outbox and worker -----------------------------------------------------------
 
@@ -261,6 +264,9 @@ OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 10)
 PERIODIC_JOBS = {
     "catalogue.archiving.archive_past_trainings": 60 * 60,
     "catalogue.outbox.purge_old": 24 * 60 * 60,
+    # Alert digests (daily or weekly per alert) and the expiry of unconfirmed alert requests.
+    "alerts.digests.send_due_digests": 15 * 60,
+    "alerts.subscriptions.purge_unconfirmed": 60 * 60,
 }
 
 # --- Internationalisation ---------------------------------------------------

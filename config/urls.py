@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("experts.urls")),
     path("", include("catalogue.urls")),
+    path("", include("alerts.urls")),
 )
 
 # Trainer photos on the app's own disk, DEBUG or not (config/media.py).

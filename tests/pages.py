@@ -168,6 +168,22 @@ def _compare(w):
     return reverse("catalogue:compare") + "?" + "&".join(f"t={slug}" for slug in slugs)
 
 
+def _alert_link(name):
+    """A page of an alert's signed links (the alert is made once, on first use)."""
+
+    def path(w):
+        from alerts import tokens
+        from alerts.models import Alert
+
+        alert, _ = Alert.objects.get_or_create(
+            email="visitor@example.com", kind="filters", query="focus=media", defaults={"label": "Focus: media"}
+        )
+        token = tokens.manage_token(alert.email) if name == "manage" else tokens.confirm_token(alert)
+        return reverse(f"alerts:{name}", kwargs={"token": token})
+
+    return path
+
+
 PUBLIC_PAGES = [
     Page("home", lambda w: reverse("catalogue:home")),
     Page("match", lambda w: reverse("catalogue:match") + "?objective=diffuser+mes+messages+sur+linkedin"),
@@ -184,6 +200,17 @@ PUBLIC_PAGES = [
     Page("brief-sent", lambda w: reverse("experts:brief_sent", kwargs={"slug": w.expert_a.slug})),
     Page("brief-unavailable", lambda w: reverse("experts:brief", kwargs={"slug": w.unclaimed_expert.slug})),
     Page("expert-detail-unclaimed", lambda w: w.unclaimed_expert.get_absolute_url()),
+    Page("alert-new", lambda w: reverse("alerts:new") + "?focus=media&q=linkedin"),
+    Page(
+        "alert-new-match",
+        lambda w: (
+            reverse("alerts:new") + f"?from=match&objective={w.objective.slug}&platform={w.platform.slug}&language=en"
+        ),
+    ),
+    Page("alert-requested", lambda w: reverse("alerts:requested")),
+    Page("alert-confirm", _alert_link("confirm")),
+    Page("alert-manage", _alert_link("manage")),
+    Page("alert-bad-link", lambda w: reverse("alerts:manage", kwargs={"token": "tampered"}), status=400),
     Page("login", lambda w: reverse("experts:login")),
     Page("signup", lambda w: reverse("experts:signup")),
     Page("password-reset", lambda w: reverse("experts:password_reset")),
@@ -216,6 +243,7 @@ FORM_ERROR_PAGES = [
     Page("training-list-invalid-filter", lambda w: reverse("catalogue:training_list") + "?price_max=cheap&sort=nope"),
     Page("signup-errors", lambda w: reverse("experts:signup"), form={"email": "not-an-email", "name": ""}),
     Page("brief-errors", _brief_form, form={"email": "x", "objective_text": ""}),
+    Page("alert-errors", lambda w: reverse("alerts:new") + "?focus=media", form={"email": "x"}),
     Page("offer-errors", lambda w: reverse("experts:offer_create"), role="trainer_a", form={"title": ""}),
     Page("profile-errors", lambda w: reverse("experts:profile_edit"), role="trainer_a", form={"name": ""}),
     Page(
