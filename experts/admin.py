@@ -18,7 +18,11 @@ from catalogue.admin.resources import SpreadsheetSafeResource
 from catalogue.enums import Focus, Language
 
 from . import accounts, admin_review, profile_review, profile_workflow
+from .briefing import CONFIRMATION, TO_TRAINER
 from .models import Brief, Expert
+
+# Curators read which e-mail it was, not the outbox's code; a dash reads the same in both languages.
+BRIEF_EMAIL_LABELS = {TO_TRAINER: _("to the trainer"), CONFIRMATION: _("confirmation to the visitor")}
 
 # Every value a curator reads is a label, never a stored code ("media", "network").
 DETECTED_FOCUS_LABELS = {**dict(Focus.choices), "mixed": _("Both focuses"), "unknown": _("Not recognised")}
@@ -260,7 +264,10 @@ class BriefAdmin(LabelledReadOnly, ExportMixin, admin.ModelAdmin):
     def emails(self, brief):
         # Sending and retries live in the outbox; this only says where each e-mail stands.
         rows = outbox.for_object(brief).order_by("pk") if brief.pk else []
-        return ", ".join(f"{row.kind}: {row.get_status_display()}" for row in rows) or "—"
+        return (
+            ", ".join(f"{BRIEF_EMAIL_LABELS.get(row.kind, row.kind)} — {row.get_status_display()}" for row in rows)
+            or "—"
+        )
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)

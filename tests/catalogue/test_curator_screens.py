@@ -5,9 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from catalogue import workflow
+from catalogue import outbox, workflow
 from catalogue.enums import Status
 from catalogue.models import OfferTransition
+from experts import briefing
 from experts.models import Brief
 from tests.factories import make_curator, make_expert, make_objective, make_session, make_training, make_user
 
@@ -72,12 +73,13 @@ def test_history_and_sessions_show_labels_and_the_session_zone(client):
     workflow.transition(training, workflow.Action.SUBMIT, by=trainer.user)
     client.force_login(make_curator())
     html = client.get(f"/fr/admin/catalogue/training/{training.pk}/change/").text
-    for english in ("Email sent at", "Email attempts", "email sent at"):
+    # E-mail tracking lives in the outbox now; the history and sessions read in French.
+    for english in ("Email", "email", "Online link", "Publicly visible", "Review rubric"):
         assert english not in html
-    assert "Tentatives d’envoi" in html
-    paris = timezone.localtime(training.sessions.get().starts_at, timezone.get_fixed_timezone(0))
+    assert "Grille d’évaluation" in html
+    assert "Lien visible publiquement" in html
+    # The session's own zone is named next to its time (Paris in January: CET).
     assert "(CET)" in html or "(CEST)" in html
-    assert paris  # the session's own zone is named next to its time
 
 
 def test_transition_reads_with_status_labels_not_codes():
@@ -95,6 +97,9 @@ def test_brief_admin_shows_labels_not_codes(client):
     brief = Brief.objects.create(
         expert=expert, objective_text="x", detected_focus="network", name="A", email="a@example.com", message="m"
     )
+    outbox.queue_email(
+        kind=briefing.TO_TRAINER, to="t@example.com", template="emails/no_account", language="fr", related=brief
+    )
     client.force_login(make_curator())
     listing = client.get("/fr/admin/experts/brief/").text
     detail = client.get(f"/fr/admin/experts/brief/{brief.pk}/change/").text
@@ -103,7 +108,10 @@ def test_brief_admin_shows_labels_not_codes(client):
         assert "email status" not in html
         assert ">network<" not in html
         assert "Réseaux sociaux" in html
-    assert "Envoi des courriels" in listing
+    # Where its e-mails stand comes from the outbox, under a French label.
+    assert "Courriels\u00a0:" in detail
+    assert "à la formatrice ou au formateur — " in detail
+    assert briefing.TO_TRAINER not in detail
 
 
 def test_expert_admin_shows_focus_labels_not_json(client):
