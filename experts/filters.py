@@ -4,6 +4,8 @@ import django_filters as filters
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from catalogue.enums import Competence, Focus, Language
 from catalogue.filter_form import FilterForm
@@ -12,6 +14,11 @@ from catalogue.text import fold
 
 from . import competences
 from .models import Expert
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class UseCodeFilter(filters.ModelChoiceFilter):
+    """A use by its code (broadcast, communicate, networking, play, educate); the schema says so."""
 
 
 class ExpertFilterForm(FilterForm):
@@ -30,7 +37,7 @@ class ExpertFilter(filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
         method="filter_platforms",
     )
-    use = filters.ModelChoiceFilter(
+    use = UseCodeFilter(
         label=_("Use taught"),
         queryset=Use.objects.all(),
         to_field_name="code",

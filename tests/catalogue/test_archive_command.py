@@ -45,7 +45,7 @@ def test_archives_published_trainings_whose_sessions_are_all_past(django_capture
     }
     record = OfferTransition.objects.get(training=past)
     assert (record.from_status, record.to_status, record.by) == (Status.PUBLISHED, Status.ARCHIVED, None)
-    assert [m.subject for m in mail.outbox] == ["Archivée : Passée"]
+    assert [m.subject for m in mail.outbox] == ["Archivée\u00a0: Passée"]
 
 
 def test_archiving_is_idempotent(django_capture_on_commit_callbacks):

@@ -87,7 +87,7 @@ def test_archiving_past_trainings_is_a_periodic_job_of_the_worker(django_capture
         call_command("worker", "--once", stdout=StringIO())
     past.refresh_from_db()
     assert past.status == Status.ARCHIVED
-    assert [m.subject for m in mail.outbox] == ["Archivée : Passée"]
+    assert [m.subject for m in mail.outbox] == ["Archivée\u00a0: Passée"]
 
 
 class _Stop(Exception):
