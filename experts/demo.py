@@ -242,7 +242,7 @@ def _experts(rng, count, trainer_user, platforms):
         chosen = rng.sample(_focus_platforms(platforms, main_focus), 3)
         expert_platforms.append(list(dict.fromkeys(chosen)))
         # Its own random source, so the grids change nothing else the seed makes.
-        grid = _grid(random.Random(slug), expert_platforms[-1], focuses, single_use=index == 1)
+        grid = _grid(random.Random(slug), expert_platforms[-1], focuses, single_use=index == 1)  # nosec B311 demo data, not security
         rows.append(
             Expert(
                 user=trainer_user if index == 0 and own is None else _demo_account(slug),
