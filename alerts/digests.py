@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from catalogue import outbox
+from catalogue.suppressions import ALERTS, is_suppressed
 
 from . import criteria, tokens
 from .emails import DIGEST_KIND, absolute
@@ -60,6 +61,8 @@ def send_digest(pk, now):
     claimed = Alert.objects.filter(pk=pk, next_digest_at=alert.next_digest_at).update(next_digest_at=now + alert.period)
     if not claimed:
         return 0  # another worker has it
+    if is_suppressed(alert.email, ALERTS):
+        return 0  # the address opted out of alerts, or of everything (the one suppression list)
     found = list(new_trainings(alert, now).values_list("pk", flat=True)[: MAX_PER_DIGEST + 1])
     if not found:
         return 0  # nothing new: nothing sent

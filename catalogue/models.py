@@ -609,3 +609,20 @@ class PeriodicJobRun(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Suppression(models.Model):
+    """An address that asked for no more e-mails of `kind` ("all", "followup", "alerts"): catalogue.suppressions."""
+
+    email = models.CharField(_("e-mail"), max_length=254)
+    kind = models.CharField(_("kind"), max_length=20, default="all")
+    created_at = models.DateTimeField(_("since"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("suppressed address")
+        verbose_name_plural = _("suppressed addresses")
+        constraints = [models.UniqueConstraint(fields=["email", "kind"], name="suppression_unique_email_kind")]
+
+    def __str__(self):
+        return f"{self.email} ({self.kind})"

@@ -31,9 +31,10 @@ CURATOR_PERMISSIONS = {
         "view_offertransition",
         "view_outgoingemail",
         "change_outgoingemail",  # only the "retry now" action: every field is read-only
+        "view_suppression",
     ],
     # Experts: read profiles and briefs, list a trainer without an account (reviewed by another curator).
-    "experts": ["view_expert", "add_expert", "view_brief"],
+    "experts": ["view_expert", "add_expert", "view_brief", "view_outcome", "change_outcome"],
 }
 
 

@@ -40,6 +40,8 @@ from .models import Training, upcoming_q
 
 TRAININGS_LIMIT = 10
 EXPERTS_LIMIT = 6
+# The share of an expert's score given to outcome evidence (the Wilson bound, 0..1).
+OUTCOME_WEIGHT = 0.05
 
 PLATFORM_POINTS = 0.42
 OBJECTIVE_POINTS = 0.20
@@ -177,6 +179,8 @@ def rank_trainings(analysis, focus=None, limit=TRAININGS_LIMIT, wishes=None):
         if pk in rows:  # unless it was unpublished between the two queries
             training = rows[pk]
             ranked.append(RankedTraining(training, round(score, 3), reasons(training, focuses, found, wishes)))
+    for annotate in _training_annotators:  # e.g. outcome figures for the cards (experts.outcomes)
+        annotate([r.training for r in ranked], [r.objective for r in best_first[:1]])
     return ranked
 
 
@@ -223,6 +227,14 @@ def reasons(training, focuses, found, wishes):
 # -- experts: ranked by the experts app -------------------------------------------------------------------
 
 _expert_ranker = None
+_training_annotators = []
+
+
+def register_training_annotator(annotate):
+    """Called by ExpertsConfig.ready(): `annotate(trainings, top_objectives)` adds figures to the ranked
+    trainings (a constant number of queries, whatever their number)."""
+    if annotate not in _training_annotators:
+        _training_annotators.append(annotate)
 
 
 def register_expert_ranker(ranker):

@@ -245,6 +245,8 @@ TASKS = {
 # Real sends allowed per client IP ("5/h", "20/d", "3/10m"), counted in the
 # "limits" cache, which every server process shares and nothing evicts.
 BRIEF_RATE_LIMIT = env("BRIEF_RATE_LIMIT", "5/h")
+# Follow-up answers posted from one client IP (experts.views.followups).
+FOLLOWUP_RATE_LIMIT = env("FOLLOWUP_RATE_LIMIT", "20/h")
 RATELIMIT_USE_CACHE = "limits"
 # The client IP: the same function as the log-in lock-out and the API throttle.
 RATELIMIT_IP_META_KEY = "config.client_ip.client_ip"
@@ -264,6 +266,7 @@ OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 10)
 PERIODIC_JOBS = {
     "catalogue.archiving.archive_past_trainings": 60 * 60,
     "catalogue.outbox.purge_old": 24 * 60 * 60,
+    "experts.followups.send_due": 60 * 60,
     # Alert digests (daily or weekly per alert) and the expiry of unconfirmed alert requests.
     "alerts.digests.send_due_digests": 15 * 60,
     "alerts.subscriptions.purge_unconfirmed": 60 * 60,

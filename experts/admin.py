@@ -17,9 +17,9 @@ from catalogue import outbox
 from catalogue.admin.resources import SpreadsheetSafeResource
 from catalogue.enums import Focus, Language
 
-from . import accounts, admin_review, profile_review, profile_workflow
+from . import accounts, admin_review, outcomes, profile_review, profile_workflow
 from .briefing import CONFIRMATION, TO_TRAINER
-from .models import Brief, Expert
+from .models import Brief, Expert, Outcome
 
 # Curators read which e-mail it was, not the outbox's code; a dash reads the same in both languages.
 BRIEF_EMAIL_LABELS = {TO_TRAINER: _("to the trainer"), CONFIRMATION: _("confirmation to the visitor")}
@@ -275,3 +275,74 @@ class BriefAdmin(LabelledReadOnly, ExportMixin, admin.ModelAdmin):
     @admin.display(description=_("detected focus"), ordering="detected_focus")
     def focus_label(self, brief):
         return DETECTED_FOCUS_LABELS.get(brief.detected_focus, "—")
+
+
+class CommentStatusFilter(admin.SimpleListFilter):
+    """Comments awaiting moderation by default: the curators' queue of comments."""
+
+    title = _("comment moderation")
+    parameter_name = "comment"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("pending", _("Awaiting moderation")),
+            ("accepted", _("Accepted")),
+            ("rejected", _("Rejected")),
+            ("all", _("All")),
+        ]
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": (self.value() or "pending") == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or "pending"
+        if value == "all":
+            return queryset
+        if value in Outcome.CommentStatus.values:
+            return queryset.filter(comment_status=value)
+        return queryset.none()
+
+
+@admin.register(Outcome)
+class OutcomeAdmin(admin.ModelAdmin):
+    """Visitors' answers. Ratings count at once; comments reach visitors only once accepted here."""
+
+    list_display = ("answered_at", "expert", "hired", "reached", "comment", "comment_status")
+    list_filter = (CommentStatusFilter, "reached", "hired")
+    list_select_related = ("brief__expert",)
+    fields = ("expert", "hired", "reached", "competences", "comment", "comment_status", "reply", "answered_at")
+    readonly_fields = fields
+    actions = ("accept_comments", "reject_comments")
+
+    @admin.display(description=_("expert"), ordering="brief__expert__name")
+    def expert(self, outcome):
+        return outcome.brief.expert.name
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Accept the selected comments"), permissions=["change"])
+    def accept_comments(self, request, queryset):
+        self._decide(request, queryset, accept=True)
+
+    @admin.action(description=_("Reject the selected comments"), permissions=["change"])
+    def reject_comments(self, request, queryset):
+        self._decide(request, queryset, accept=False)
+
+    def _decide(self, request, queryset, accept):
+        done, skipped = outcomes.moderate(queryset, request.user, accept)
+        self.message_user(request, _("%(count)d comment(s) decided.") % {"count": done})
+        if skipped:
+            self.message_user(
+                request,
+                _("%(count)d comment(s) about your own offers were left to another curator.") % {"count": skipped},
+                level="warning",
+            )

@@ -6,24 +6,83 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers
 
 from catalogue.api.schema import DETAIL_ERRORS, LIST_ERRORS, PLATFORM_PARAMETER
-from catalogue.api.serializers import AbsoluteUrlField, TrainingSerializer
+from catalogue.api.serializers import AbsoluteUrlField, OutcomesSerializer, TrainingSerializer
 from catalogue.enums import Competence
 from catalogue.models import Training
 
-from . import competences
+from . import competences, outcomes, response_times
 from .filters import ExpertFilter
 from .models import Expert
 
 
+class ExpertListSerializer(serializers.ListSerializer):
+    """Outcomes and response times of the whole page in a fixed number of queries."""
+
+    def to_representation(self, data):
+        items = list(data.all() if hasattr(data, "all") else data)
+        _figures(self.context, [expert.pk for expert in items])
+        return super().to_representation(items)
+
+
+def _figures(context, ids):
+    ids = [pk for pk in ids if pk not in context.get("expert_figured", set())]
+    if not ids:
+        return
+    figures = outcomes.figures_for("expert", ids)
+    objectives = outcomes.by_objective("expert", ids)
+    context.setdefault("expert_outcomes", {}).update(
+        {
+            pk: {
+                "answered": f.answered,
+                "reached": f.reached,
+                "partly": f.partly,
+                "by_objective": objectives.get(pk, []),
+            }
+            for pk, f in figures.items()
+        }
+    )
+    context.setdefault("expert_response_hours", {}).update(response_times.hours_for(ids))
+    context.setdefault("expert_figured", set()).update(ids)
+
+
 class ExpertSerializer(serializers.ModelSerializer):
     url = AbsoluteUrlField()
+    outcomes = serializers.SerializerMethodField(help_text="Did their trainings reach visitors' objectives?")
+    response_time_hours = serializers.SerializerMethodField(
+        help_text="Median hours to a first reply to a brief over the last 12 months (unanswered briefs count as "
+        "infinite); null below 3 briefs or when most are unanswered."
+    )
+
+    @extend_schema_field(OutcomesSerializer)
+    def get_outcomes(self, expert):
+        _figures(self.context, [expert.pk])
+        return self.context["expert_outcomes"][expert.pk]
+
+    @extend_schema_field(serializers.FloatField(allow_null=True))
+    def get_response_time_hours(self, expert):
+        _figures(self.context, [expert.pk])
+        return self.context["expert_response_hours"].get(expert.pk)
+
     focuses = serializers.ListField(child=serializers.CharField(), read_only=True)
     languages = serializers.ListField(child=serializers.CharField(), read_only=True)
     platforms = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
 
     class Meta:
         model = Expert
-        fields = ["slug", "name", "headline", "url", "focuses", "languages", "city", "platforms", "website"]
+        fields = [
+            "slug",
+            "name",
+            "headline",
+            "url",
+            "focuses",
+            "languages",
+            "city",
+            "platforms",
+            "website",
+            "outcomes",
+            "response_time_hours",
+        ]
+        list_serializer_class = ExpertListSerializer
 
 
 class ApproachSerializer(serializers.Serializer):

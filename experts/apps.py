@@ -11,13 +11,19 @@ class ExpertsConfig(AppConfig):
 
         from . import (
             accounts,  # noqa: F401  (registers the account e-mails that carry a link with the outbox)
+            followups,  # noqa: F401  (registers the follow-up e-mail, which carries a link)
             profile_emails,  # noqa: F401  (registers the listing claim e-mail, which carries a link)
         )
-        from .models import Expert
+        from .models import Expert, Outcome
+        from .outcomes import annotate_trainings
         from .ranking import rank_experts
 
-        # The match page and API rank experts through catalogue.ranking, which never imports this app.
+        # The match page and API rank experts through catalogue.ranking, which never imports this app;
+        # the training cards get their outcome figures the same way.
         ranking.register_expert_ranker(rank_experts)
+        ranking.register_training_annotator(annotate_trainings)
 
         # A trainer's public profile shows on the pages the page cache keeps.
         page_cache.connect(Expert, m2m=(Expert.platforms.through,))
+        # A visitor's answer counts at once in the figures those pages show.
+        page_cache.connect(Outcome)

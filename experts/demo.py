@@ -23,16 +23,16 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from catalogue import page_cache, workflow
+from catalogue import page_cache, review_rules, workflow
 from catalogue.demo import content
 from catalogue.demo.reference import CITIES, OBJECTIVE_USES, OBJECTIVES, PLATFORM_NOTES, PLATFORMS, USES
 from catalogue.enums import Focus, Format, Level, Mode, Status
 from catalogue.grammar import elide
-from catalogue.models import Objective, Platform, Session, Training, Use
+from catalogue.models import Objective, OfferTransition, Platform, Session, Training, Use
 from catalogue.permissions import ensure_curators_group
 from catalogue.text import fold
 
-from .models import Expert
+from .models import Brief, Expert, Outcome
 
 DEMO_PASSWORD = "cible-demo-2026"  # noqa: S105  # nosec B105  # printed demo credentials, by design
 CURATOR_EMAIL = "curateur@cible.example"
@@ -99,6 +99,7 @@ def seed(trainings=40, experts=12, seed=1, stdout=None):
         _save(published + pending)
         for offer in pending[2:]:
             workflow.transition(offer.training, workflow.Action.SUBMIT, by=trainer_user)
+        _reviews_and_outcomes(rng, published[:OUTCOME_TRAININGS], curator)
         page_cache.bump()  # bulk_create sends no signals
     _analyze()
     return {"curator": curator, "trainer": trainer_user, "pending": [o.training for o in pending]}
@@ -466,6 +467,65 @@ def _ensure_upcoming(offer, now):
     for session in offer.sessions:
         session.starts_at += shift
         session.ends_at += shift
+
+
+# Follow-up answers, replies and recorded reviews go to this many trainings only: seeding stays fast.
+OUTCOME_TRAININGS = 40
+RUBRIC_ALL_YES = dict.fromkeys(review_rules.RUBRIC_KEYS, True)
+
+
+def _reviews_and_outcomes(rng, offers, curator):
+    """Visitors' briefs with answers (objective reached or not), the trainers' reply times, and the
+    recorded review of most of these trainings, so the figures show on the demo pages."""
+    briefs, answers, moves = [], [], []
+    for index, offer in enumerate(offers):
+        training = offer.training
+        if index % 4:  # one in four was published before rubrics were recorded: « publiée le … »
+            moves.append(
+                OfferTransition(
+                    training=training,
+                    from_status=Status.SUBMITTED,
+                    to_status=Status.PUBLISHED,
+                    by=curator,
+                    at=training.published_at,
+                    rubric=RUBRIC_ALL_YES,
+                )
+            )
+        objective = offer.objectives[0] if offer.objectives else None
+        for n in range(rng.randint(1, 11)):
+            briefs.append(
+                Brief(
+                    expert=training.trainer,
+                    training=training,
+                    objective=objective,
+                    objective_text=objective.name_fr if objective else training.title,
+                    message="Bonjour, nous aimerions en savoir plus.",
+                    name=f"Visiteur {index}-{n}",
+                    email=f"visiteur-{index}-{n}@cible.example",
+                    consent=True,
+                )
+            )
+            reached = _weighted(rng, [("yes", 6), ("partly", 2), ("no", 1), ("", 1)])
+            answers.append(reached)
+    OfferTransition.objects.bulk_create(moves)
+    created = Brief.objects.bulk_create(briefs, batch_size=1000)
+    now = timezone.now()
+    for brief in created:
+        hours = _weighted(rng, [(rng.randint(1, 40), 6), (rng.randint(48, 200), 2), (None, 1)])
+        brief.first_reply_at = now + timedelta(hours=hours) if hours is not None else None
+    Brief.objects.bulk_update(created, ["first_reply_at"], batch_size=1000)
+    Outcome.objects.bulk_create(
+        [
+            Outcome(
+                brief=brief,
+                hired=bool(reached),
+                reached=reached,
+                competences=["skills"] if reached else [],
+            )
+            for brief, reached in zip(created, answers)
+        ],
+        batch_size=1000,
+    )
 
 
 def _save(offers):

@@ -219,6 +219,19 @@ class Brief(models.Model):
     visitor_language = models.CharField(
         _("visitor's language"), max_length=2, choices=Language.choices, default=Language.FR
     )
+    # The trainer's mark "this brief led to a booking": the follow-up goes 7 days after this session ends.
+    booked_session = models.ForeignKey(
+        "catalogue.Session",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("booked session"),
+    )
+    # The trainer's first reply, from the inbox or marked "answered by e-mail or phone" (response times).
+    first_reply_at = models.DateTimeField(_("first reply"), null=True, blank=True)
+    # When the follow-up e-mail was queued (or skipped for a suppressed address): never twice.
+    followup_at = models.DateTimeField(_("follow-up handled"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -231,3 +244,58 @@ class Brief(models.Model):
 
     def get_competences_display(self):
         return [Competence(code).label for code in self.competences or [] if code in Competence.values]
+
+
+class BriefReply(models.Model):
+    """A trainer's reply to a brief, written in the inbox: e-mailed to the visitor through the outbox, and kept."""
+
+    brief = models.ForeignKey(Brief, on_delete=models.CASCADE, related_name="replies", verbose_name=_("brief"))
+    text = models.TextField(_("reply"))
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("reply to a brief")
+        verbose_name_plural = _("replies to briefs")
+
+    def __str__(self):
+        return f"{self.brief_id}: {self.created_at:%Y-%m-%d}"
+
+
+class Outcome(models.Model):
+    """A visitor's answer to the follow-up of one brief: did the training reach the objective they stated?"""
+
+    class Reached(models.TextChoices):
+        YES = "yes", _("Yes")
+        PARTLY = "partly", _("Partly")
+        NO = "no", _("No")
+
+    class Competence(models.TextChoices):
+        KNOWLEDGE = "knowledge", _("Knowledge (savoir)")
+        SKILLS = "skills", _("Skills (savoir-faire)")
+        ATTITUDES = "attitudes", _("Attitudes (savoir-être)")
+
+    class CommentStatus(models.TextChoices):
+        NONE = "", _("No comment")
+        PENDING = "pending", _("Awaiting moderation")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    brief = models.OneToOneField(Brief, on_delete=models.CASCADE, related_name="outcome", verbose_name=_("brief"))
+    hired = models.BooleanField(_("hired this trainer"))
+    reached = models.CharField(_("objective reached"), max_length=6, choices=Reached.choices, blank=True)
+    competences = models.JSONField(_("competences gained"), default=list, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    comment_status = models.CharField(
+        _("comment moderation"), max_length=8, choices=CommentStatus.choices, blank=True, db_index=True
+    )
+    reply = models.TextField(_("trainer's public reply"), blank=True)
+    answered_at = models.DateTimeField(_("answered"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-answered_at", "-pk"]
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+
+    def __str__(self):
+        return f"{self.brief_id}: {self.reached or '-'}"

@@ -13,21 +13,25 @@ publish at least one training. Their score (0 to 1) is the sum of what fits:
 
 Each fact counts once: ten trainings or sessions score exactly as one ("using
 a platform a lot is not the same as performing well with it", second source
-text). Upcoming sessions only break ties (then name, then id). Outcomes will
-join as evidence. Registered with catalogue.ranking at start-up
+text). That fit score is weighted 0.95, plus 0.05 × the Wilson lower bound of
+"objective reached" among visitors who hired them with the visitor's top
+objective (all answers without one; experts.outcomes): evidence, never the raw
+ratio, so ten answers at 90 % beat one at 100 %, and the score stays within
+0..1. Upcoming sessions only break ties (then name, then id). Registered with catalogue.ranking at start-up
 (ExpertsConfig.ready), so the match page and API rank experts without
 catalogue importing this app.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, FloatField, OuterRef, Q, Value
 from django.utils.translation import gettext, ngettext
 
 from catalogue.enums import Focus, Language, Status
 from catalogue.models import Session, Training
 from catalogue.ranking import EXPERTS_LIMIT, Wishes, points_when, scope
 
+from . import outcomes, response_times
 from .models import Expert, declares_focus
 
 DECLARES_POINTS = 0.35
@@ -37,6 +41,8 @@ COMPETENCE_POINTS = 0.10
 USE_POINTS = 0.05
 FOCUS_POINTS = 0.05
 LANGUAGE_POINTS = 0.05
+# The share of an expert's score given to outcome evidence (the Wilson bound, 0..1).
+OUTCOME_WEIGHT = 0.05
 
 
 @dataclass
@@ -49,14 +55,15 @@ class RankedExpert:
 def rank_experts(analysis, focus=None, limit=EXPERTS_LIMIT, wishes=None):
     """Experts who declare a focus of the analysis (or of one side of it), best first."""
     focuses, found = scope(analysis, focus)
-    return rank_experts_for(focuses, [r.objective for r in found], limit=limit, wishes=wishes)
+    best_first = sorted(found, key=lambda r: -r.score)  # the top objective first: outcomes are about it
+    return rank_experts_for(focuses, [r.objective for r in best_first], limit=limit, wishes=wishes)
 
 
 def rank_experts_for(focuses, objectives=(), limit=EXPERTS_LIMIT, wishes=None):
     """Experts with a published training who declare one of `focuses`, best first.
 
     The one rule for "experts declaring a focus": the matcher and the brief's
-    mismatch warning both use it.
+    mismatch warning both use it. Outcome evidence is about `objectives[0]`.
     """
     if not focuses:
         return []
@@ -104,11 +111,23 @@ def rank_experts_for(focuses, objectives=(), limit=EXPERTS_LIMIT, wishes=None):
         Expert.objects.public()
         .with_focus(*focuses)
         .select_related("user")  # whether each can receive a brief, without a query per expert
-        .annotate(**annotations, has_upcoming=Exists(upcoming))
-        .annotate(match_score=score)
+        .annotate(**annotations, **outcomes.expert_annotations(objective_ids[:1]), has_upcoming=Exists(upcoming))
+        .annotate(outcome_bound=outcomes.bound_expression())
+        .annotate(match_score=_weight(1 - OUTCOME_WEIGHT) * score + _weight(OUTCOME_WEIGHT) * F("outcome_bound"))
         .order_by("-match_score", "-has_upcoming", "name", "pk")[:limit]
     )
-    return [RankedExpert(expert, round(expert.match_score, 3), reasons(expert, focuses, wishes)) for expert in experts]
+    experts = list(experts)
+    times = response_times.figures_for([expert.pk for expert in experts])
+    ranked = []
+    for expert in experts:
+        expert.response_time = times[expert.pk]
+        expert.outcome = outcomes.from_annotations(expert, list(objectives)[:1])
+        ranked.append(RankedExpert(expert, round(expert.match_score, 3), reasons(expert, focuses, wishes)))
+    return ranked
+
+
+def _weight(value):
+    return Value(value, output_field=FloatField())
 
 
 def reasons(expert, focuses, wishes):

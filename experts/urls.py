@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import accounts, briefs, claims, dashboard, directory, inbox, offers, preview, profile
+from .views import accounts, briefs, claims, dashboard, directory, followups, inbox, offers, preview, profile
 
 app_name = "experts"
 urlpatterns = [
@@ -12,6 +12,9 @@ urlpatterns = [
     path("experts/<slug:slug>/claim/", claims.ClaimRequestView.as_view(), name="claim_request"),
     path("accounts/claim/<str:token>/", claims.ClaimConfirmView.as_view(), name="claim_confirm"),
     path("experts/<slug:slug>/brief/sent/", briefs.brief_sent, name="brief_sent"),
+    # The visitor's follow-up (signed links from the e-mail).
+    path("followup/<str:token>/", followups.answer, name="followup_answer"),
+    path("followup/stop/<str:token>/", followups.optout, name="followup_optout"),
     # Accounts (trainers).
     path("accounts/signup/", accounts.SignupView.as_view(), name="signup"),
     path("accounts/signup/done/", accounts.SignupDoneView.as_view(), name="signup_done"),
@@ -44,4 +47,7 @@ urlpatterns = [
     path("dashboard/offers/<int:pk>/transition/", offers.OfferTransitionView.as_view(), name="offer_transition"),
     path("dashboard/briefs/", inbox.BriefListView.as_view(), name="brief_list"),
     path("dashboard/briefs/<int:pk>/", inbox.BriefDetailView.as_view(), name="brief_detail"),
+    path("dashboard/briefs/<int:pk>/booking/", inbox.mark_booking, name="brief_booking"),
+    path("dashboard/briefs/<int:pk>/reply/", inbox.reply_to_brief, name="brief_reply"),
+    path("dashboard/briefs/<int:pk>/reply-to-comment/", inbox.reply_to_comment, name="brief_comment_reply"),
 ]

@@ -143,6 +143,36 @@ def make_assessment(training, curator=None, answers=None):
     )
 
 
+def make_brief(expert, objective=None, created_ago=None, **fields):
+    """A visitor's brief to `expert`, `created_ago` (a timedelta) in the past if given."""
+    from experts.models import Brief
+
+    n = next(_seq)
+    defaults = dict(
+        objective_text=objective.name if objective else "Développer votre réseau d'affaires",
+        message="Bonjour",
+        name=f"Visiteur {n}",
+        email=f"visitor{n}@example.com",
+        consent=True,
+    )
+    defaults.update(fields)
+    brief = Brief.objects.create(expert=expert, objective=objective, **defaults)
+    if created_ago is not None:
+        Brief.objects.filter(pk=brief.pk).update(created_at=timezone.now() - created_ago)
+        brief.refresh_from_db()
+    return brief
+
+
+def make_outcomes(expert, objective=None, reached=0, partly=0, no=0, not_hired=0, training=None):
+    """Answers about `expert` (one brief each): `reached` yes, `partly`, `no`, and `not_hired` who did not hire."""
+    from experts.models import Outcome
+
+    answers = ["yes"] * reached + ["partly"] * partly + ["no"] * no + [""] * not_hired
+    for answer in answers:
+        brief = make_brief(expert, objective, training=training)
+        Outcome.objects.create(brief=brief, hired=bool(answer), reached=answer)
+
+
 def approve_profile(expert, curator=None):
     """A curator approves the version of `expert`'s profile in review (rubric all yes)."""
     from experts import profile_review, profile_workflow

@@ -162,6 +162,12 @@ def _brief_form(w):
     return reverse("experts:brief", kwargs={"slug": w.expert_a.slug}) + f"?training={w.training.slug}"
 
 
+def _followup(brief):
+    from experts.followups import answer_token
+
+    return reverse("experts:followup_answer", kwargs={"token": answer_token(brief)})
+
+
 def _compare(w):
     # Two published trainings and a draft, which the page leaves out with a note.
     slugs = (w.training.slug, w.other_training.slug, w.draft.slug)
@@ -217,6 +223,8 @@ PUBLIC_PAGES = [
     # Swagger UI, the same in both languages; static/css/api-docs.css and SWAGGER_UI_SETTINGS keep it axe-clean.
     Page("api-docs", lambda w: reverse("api:docs"), ready=".swagger-ui .opblock-summary-path"),
     Page("not-found", _lang_path("no-such-page/"), status=404),
+    Page("followup-answer", lambda w: _followup(w.brief)),
+    Page("followup-link-invalid", lambda w: reverse("experts:followup_answer", kwargs={"token": "x"}), status=400),
 ]
 
 TRAINER_PAGES = [

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .. import outbox
-from ..models import OutgoingEmail
+from ..models import OutgoingEmail, Suppression
 
 
 @admin.register(OutgoingEmail)
@@ -53,3 +53,19 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
             % {"count": count, "sent": sent},
             messages.SUCCESS if count else messages.WARNING,
         )
+
+
+@admin.register(Suppression)
+class SuppressionAdmin(admin.ModelAdmin):
+    """The one suppression list (catalogue.suppressions): addresses that opted out. Read-only here."""
+
+    list_display = ("email", "kind", "created_at")
+    list_filter = ("kind",)
+    search_fields = ("email",)
+    readonly_fields = ("email", "kind", "created_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -3,7 +3,7 @@ from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
-from .. import currency
+from .. import currency, public_review
 from ..enums import Competence, Focus, Format
 from ..filters import TrainingFilter
 from ..models import Session, Training
@@ -131,6 +131,7 @@ class TrainingDetailView(DetailView):
             {"code": code, "label": label, "covered": code in training.competences}
             for code, label in Competence.choices
         ]
+        context["review"] = public_review.review_of(training)
         # The brief opens with what the visitor said, or else this training's objective and platform.
         defaults = [("objective", o.slug) for o in training.active_objectives[:1]]
         defaults += [("platform", p.slug) for p in training.platforms.all()[:1]]

@@ -7,7 +7,7 @@ from catalogue.models import Session, Training
 from catalogue.page_cache import public_page
 from catalogue.views.listing import ForgivingPaginationMixin, active_filters, pagination_context
 
-from .. import approaches, competences
+from .. import approaches, competences, outcomes, response_times
 from ..filters import ExpertFilter
 from ..models import Expert
 
@@ -79,4 +79,7 @@ class ExpertDetailView(DetailView):
             .select_related("training")
             .order_by("starts_at", "pk")[:PROFILE_SESSIONS]
         )
+        context["outcome"] = outcomes.figures_for("expert", [self.object.pk])[self.object.pk]
+        context["comments"] = outcomes.public_comments(self.object)
+        context["response_time"] = response_times.figures_for([self.object.pk])[self.object.pk]
         return context

@@ -156,3 +156,14 @@ def test_match_alert_with_platform_and_language_lists_only_those(django_capture_
     body = mail.outbox[0].body
     assert "LinkedIn in English" in body
     assert "LinkedIn en français" not in body and "Elsewhere in English" not in body
+
+
+@pytest.mark.parametrize("kind", ["alerts", "all"])
+def test_digest_not_sent_to_an_address_on_the_suppression_list(django_capture_on_commit_callbacks, kind):
+    from catalogue.suppressions import suppress
+
+    alert = make_alert()
+    suppress(alert.email.upper(), kind)
+    _published(2)
+    assert _run(django_capture_on_commit_callbacks) == 0
+    assert mail.outbox == []

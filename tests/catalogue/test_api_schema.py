@@ -119,3 +119,11 @@ def api_data(db, settings, _keep_test_connection):
 )
 def test_api_accepts_what_its_schema_allows(api_data, case):
     case.call_and_validate(checks=CHECKS)
+
+
+def test_schema_documents_outcomes_review_and_response_time(openapi):
+    schemas = openapi["components"]["schemas"]
+    training, expert = schemas["Training"]["properties"], schemas["Expert"]["properties"]
+    assert {"outcomes", "review"} <= set(training) and {"outcomes", "response_time_hours"} <= set(expert)
+    outcomes = schemas["Outcomes"]["properties"]
+    assert set(outcomes) == {"answered", "reached", "partly", "by_objective"}

@@ -65,7 +65,8 @@ def test_list_pages_run_a_fixed_number_of_queries(client, django_assert_num_quer
 def test_training_detail_runs_a_fixed_number_of_queries(client, django_assert_num_queries, size):
     _catalogue(size)
     url = f"/fr/trainings/{_slug(0)}/"
-    with django_assert_num_queries(6):  # revision, training+trainer, objectives, platforms, uses, upcoming sessions
+    # revision, training+trainer, objectives, platforms, uses, upcoming sessions, outcomes, publishing moves
+    with django_assert_num_queries(8):
         response = client.get(url)
     assert response.status_code == 200
 
@@ -76,7 +77,9 @@ def test_expert_detail_runs_a_fixed_number_of_queries(client, django_assert_num_
     from experts.models import Expert
 
     slug = Expert.objects.order_by("pk").first().slug
-    with django_assert_num_queries(5):  # revision, expert, platforms, published trainings, upcoming sessions
+    with django_assert_num_queries(
+        8
+    ):  # revision, expert, platforms, trainings, sessions, outcomes, response times, comments
         response = client.get(f"/en/experts/{slug}/")
     assert response.status_code == 200
 

@@ -121,7 +121,9 @@ def test_ranking_takes_the_same_number_of_queries_whatever_the_size(objectives, 
         make_session(training)
     analysis = _analyse("viral marketing", objectives)
 
-    with django_assert_num_queries(6):  # best training ids, those trainings, their objectives, platforms, uses; experts
+    # best training ids, those trainings, their objectives, platforms, uses, their outcomes;
+    # experts (outcome evidence included), their response times
+    with django_assert_num_queries(8):
         trainings = rank_trainings(analysis)
         experts = rank_experts(analysis)
 

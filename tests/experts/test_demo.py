@@ -162,3 +162,19 @@ def test_every_demo_expert_can_receive_a_brief():
     generated = get_user_model().objects.filter(email__endswith="@demo.cible.example")
     assert generated.count() == 11
     assert not any(user.has_usable_password() for user in generated)
+
+
+def test_demo_has_outcomes_response_times_and_reviews_to_show(client):
+    from experts.models import Expert
+    from experts.outcomes import figures_for
+    from experts.response_times import figures_for as response_figures
+
+    demo.seed(trainings=40, experts=6, seed=1)
+    ids = list(Expert.objects.values_list("pk", flat=True))
+    assert any(f.enough for f in figures_for("expert", ids).values())
+    assert any(f.enough and f.median_hours for f in response_figures(ids).values())
+    html = "".join(
+        client.get(t.get_absolute_url()).content.decode() for t in Training.objects.published().order_by("pk")[:8]
+    )
+    assert 'data-review="checked"' in html and 'data-review="published"' in html
+    assert "outcome-figure" in html

@@ -68,7 +68,10 @@ def test_reasons_are_translated(objectives):
     with translation.override("fr"):
         [result] = rank_experts(_analyse("promouvoir mes produits", objectives, "fr"))
 
-    assert result.reasons == ["Se déclare spécialiste en : Médias sociaux.", "Publie une formation sur votre objectif."]
+    assert result.reasons == [
+        "Se déclare spécialiste en\u00a0: Médias sociaux.",
+        "Publie une formation sur votre objectif.",
+    ]
 
 
 def test_more_trainings_or_sessions_never_raise_an_experts_score(objectives):
