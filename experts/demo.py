@@ -520,7 +520,7 @@ def _reviews_and_outcomes(rng, offers, curator):
                 brief=brief,
                 hired=bool(reached),
                 reached=reached,
-                competences=["skills"] if reached else [],
+                competences=["know_how"] if reached else [],
             )
             for brief, reached in zip(created, answers)
         ],

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from catalogue import outbox, suppressions
+from catalogue.enums import Competence
 
 from .models import Brief, Outcome
 
@@ -127,7 +128,7 @@ def record(brief, *, hired, reached="", competences=(), comment=""):
                 brief=brief,
                 hired=hired,
                 reached=reached if hired else "",
-                competences=[c for c in competences if c in Outcome.Competence.values] if hired else [],
+                competences=[c for c in competences if c in Competence.values] if hired else [],
                 comment=comment,
                 comment_status=Outcome.CommentStatus.PENDING if comment else Outcome.CommentStatus.NONE,
             )

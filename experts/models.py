@@ -270,11 +270,6 @@ class Outcome(models.Model):
         PARTLY = "partly", _("Partly")
         NO = "no", _("No")
 
-    class Competence(models.TextChoices):
-        KNOWLEDGE = "knowledge", _("Knowledge (savoir)")
-        SKILLS = "skills", _("Skills (savoir-faire)")
-        ATTITUDES = "attitudes", _("Attitudes (savoir-être)")
-
     class CommentStatus(models.TextChoices):
         NONE = "", _("No comment")
         PENDING = "pending", _("Awaiting moderation")
@@ -284,6 +279,7 @@ class Outcome(models.Model):
     brief = models.OneToOneField(Brief, on_delete=models.CASCADE, related_name="outcome", verbose_name=_("brief"))
     hired = models.BooleanField(_("hired this trainer"))
     reached = models.CharField(_("objective reached"), max_length=6, choices=Reached.choices, blank=True)
+    # Codes of catalogue.enums.Competence, the same vocabulary as the offers teach.
     competences = models.JSONField(_("competences gained"), default=list, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     comment_status = models.CharField(

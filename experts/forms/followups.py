@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.enums import Competence
+
 from ..followups import COMMENT_MAX
 from ..models import Outcome
 
@@ -22,7 +24,7 @@ class FollowUpForm(forms.Form):
     )
     competences = forms.MultipleChoiceField(
         label=_("What did you gain?"),
-        choices=Outcome.Competence.choices,
+        choices=Competence.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

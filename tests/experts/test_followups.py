@@ -65,10 +65,14 @@ def test_whole_flow_answer_counts_once(client, django_capture_on_commit_callback
     page = client.get(path)
     assert page.status_code == 200
     assert "Développer votre réseau" in page.content.decode()
-    answer = {"hired": "yes", "reached": "partly", "competences": ["skills", "attitudes"], "comment": "Bien\x07!"}
+    answer = {"hired": "yes", "reached": "partly", "competences": ["know_how", "interpersonal"], "comment": "Bien\x07!"}
     assert client.post(path, answer).status_code == 200
     outcome = Outcome.objects.get()
-    assert (outcome.brief_id, outcome.reached, outcome.competences) == (brief.pk, "partly", ["skills", "attitudes"])
+    assert (outcome.brief_id, outcome.reached, outcome.competences) == (
+        brief.pk,
+        "partly",
+        ["know_how", "interpersonal"],
+    )
     assert outcome.comment == "Bien!" and outcome.comment_status == "pending"
     again = client.post(path, {**answer, "reached": "yes"})
     assert again.status_code == 409 and 'data-reason="used"' in again.content.decode()
