@@ -146,7 +146,8 @@ def review_view(model_admin, request, object_id):
         "history": [(record, rubric_summary(record.rubric)) for record in history],
         "assessment": assessment,
         "assessment_met": assessment is not None and review_rules.rubric_met(assessment.answers),
-        "decisions": [(action.value, action.label) for action in decisions] + [(ASSESS, ASSESS_LABEL)],
+        "decisions": [(action.value, action.label) for action in decisions],
+        "assess": (ASSESS, ASSESS_LABEL),
     }
     request.current_app = model_admin.admin_site.name
     return TemplateResponse(request, "admin/catalogue/training/review.html", context)

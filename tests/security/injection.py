@@ -295,10 +295,13 @@ def _offers_in_review_pages(world):
 def _published_offer_pages(world):
     """The same offers published by a curator (through the workflow): their public pages and their edit form."""
     from catalogue import workflow
+    from catalogue.review_rules import RUBRIC_KEYS
 
     offers = _submitted_offers(world)
     for training in offers:
-        workflow.transition(training, workflow.Action.PUBLISH, by=world.user("curator"))
+        workflow.transition(
+            training, workflow.Action.PUBLISH, by=world.user("curator"), rubric=dict.fromkeys(RUBRIC_KEYS, True)
+        )
     pages = [(None, t.get_absolute_url()) for t in offers]
     return pages + [("trainer", reverse("experts:offer_edit", kwargs={"pk": t.pk})) for t in offers]
 
