@@ -47,23 +47,10 @@ def load_corpus(path=CORPUS):
 
 def demo_objectives():
     """The demo's curated objectives as unsaved instances (needs Django set up)."""
-    from .demo.reference import OBJECTIVES
+    from .demo.reference import objective_fields
     from .models import Objective
 
-    return [
-        Objective(
-            slug=slug,
-            focus=focus,
-            name_fr=name_fr,
-            name_en=name_en,
-            description_fr=desc_fr,
-            description_en=desc_en,
-            keywords_fr="\n".join(kw_fr),
-            keywords_en="\n".join(kw_en),
-            order=order,
-        )
-        for order, (slug, focus, name_fr, name_en, desc_fr, desc_en, kw_fr, kw_en) in enumerate(OBJECTIVES)
-    ]
+    return [Objective(**fields) for fields in objective_fields()]
 
 
 def is_opposite(expected, got):

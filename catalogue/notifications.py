@@ -11,13 +11,13 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from . import outbox
+from . import outbox, workflow
 from .enums import Status
 
 logger = logging.getLogger(__name__)
 
 KIND = "offer.decision"
-CURATOR_DECISIONS = {Status.PUBLISHED, Status.CHANGES_REQUESTED, Status.REJECTED}
+CURATOR_DECISIONS = frozenset(workflow.MOVES[action].target for action in workflow.DECISIONS)
 
 
 def is_decision(record):

@@ -23,7 +23,9 @@ _CLOSE_GUILLEMET = re.compile(r"[ \u00a0\u202f]*»")
 _CURLY_QUOTES = re.compile(r"“\s*([^“”]*?)\s*”")
 _STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 # Django template/format placeholders must keep their exact spelling.
-_PROTECTED = re.compile(r"%\([a-z_0-9]+\)[sdfr]|%[sd]|\{\{.*?\}\}|\{%.*?%\}|<[^<>]*>|&\w+;|https?://\S+")
+_PROTECTED = re.compile(
+    r"%\([a-z_0-9]+\)[sdfr]|%[sd]|\{\{.*?\}\}|\{%.*?%\}|<code>.*?</code>|<[^<>]*>|&\w+;|https?://\S+"
+)
 
 
 def _fix_plain(text):

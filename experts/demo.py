@@ -25,7 +25,7 @@ from django.utils.text import slugify
 
 from catalogue import page_cache, review_rules, workflow
 from catalogue.demo import content
-from catalogue.demo.reference import CITIES, OBJECTIVE_USES, OBJECTIVES, PLATFORM_NOTES, PLATFORMS, USES
+from catalogue.demo.reference import CITIES, OBJECTIVE_USES, PLATFORM_NOTES, PLATFORMS, USES, objective_fields
 from catalogue.enums import Focus, Format, Level, Mode, Status
 from catalogue.grammar import elide
 from catalogue.models import Objective, OfferTransition, Platform, Session, Training, Use
@@ -148,21 +148,9 @@ def _uses():
 
 def _objectives(uses):
     result = []
-    for order, (slug, focus, name_fr, name_en, desc_fr, desc_en, kw_fr, kw_en) in enumerate(OBJECTIVES):
-        obj, _ = Objective.objects.update_or_create(
-            slug=slug,
-            defaults=dict(
-                focus=focus,
-                name_fr=name_fr,
-                name_en=name_en,
-                description_fr=desc_fr,
-                description_en=desc_en,
-                keywords_fr="\n".join(kw_fr),
-                keywords_en="\n".join(kw_en),
-                order=order,
-            ),
-        )
-        obj.uses.set([uses[code] for code in OBJECTIVE_USES.get(slug, [])])
+    for fields in objective_fields():
+        obj, _ = Objective.objects.update_or_create(slug=fields.pop("slug"), defaults=fields)
+        obj.uses.set([uses[code] for code in OBJECTIVE_USES.get(obj.slug, [])])
         obj.demo_uses = list(obj.uses.all())
         result.append(obj)
     return result

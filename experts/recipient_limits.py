@@ -6,33 +6,25 @@ at most RECIPIENT_RATE_LIMIT of them, whoever asks. Counted like the other
 limits (django-ratelimit, same cache), and failing open when the cache is away.
 """
 
-import logging
-
 from django.conf import settings
-from django_ratelimit.core import get_usage
 
 from .accounts import normalise_email
+from .rate_limits import usage_or_none
 
 GROUP = "experts.recipient"
-
-logger = logging.getLogger(__name__)
 
 
 def usage(request, email, increment):
     """django-ratelimit's usage dict for `email` (None if the cache cannot count)."""
     address = normalise_email(email)
-    try:
-        return get_usage(
-            request,
-            group=GROUP,
-            key=lambda _group, _request: address,
-            rate=settings.RECIPIENT_RATE_LIMIT,
-            method="POST",
-            increment=increment,
-        )
-    except Exception:
-        logger.warning("Recipient limit not checked: the cache is unreachable.", exc_info=True)
-        return None
+    return usage_or_none(
+        request,
+        group=GROUP,
+        key=lambda _group, _request: address,
+        rate=settings.RECIPIENT_RATE_LIMIT,
+        increment=increment,
+        what="Recipient limit",
+    )
 
 
 def exceeded(request, email, increment=True):

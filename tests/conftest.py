@@ -52,3 +52,11 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(skip)
     if browser_tests:
         print(f"\nNOTE: {len(browser_tests)} browser tests skipped: no Chromium at {CHROMIUM}.")
+
+
+@pytest.fixture
+def objectives(db):
+    """The demo's curated objectives, saved as seed_demo writes them: {slug: Objective}."""
+    from tests.catalogue.objectives import create_demo_objectives
+
+    return create_demo_objectives()

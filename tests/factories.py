@@ -133,6 +133,18 @@ def make_match_world(objectives, expert=None, slug="atelier-linkedin-garder-le-l
     return training
 
 
+def make_api_world():
+    """What the API's fuzz and schema tests call: trainer `anne` (both focuses, LinkedIn) and her training
+    `viral` on the objective `marketing-viral`, with a session in three days. Returns the training."""
+    objective = make_objective(slug="marketing-viral")
+    platform = make_platform(slug="linkedin")
+    expert = make_expert(slug="anne", focuses=["media", "network"], languages=["fr", "en"])
+    expert.platforms.set([platform])
+    training = make_training(slug="viral", trainer=expert, objectives=[objective], platforms=[platform])
+    make_session(training, starts_in=timedelta(days=3))
+    return training
+
+
 def make_assessment(training, curator=None, answers=None):
     """A curator's rubric answers on `training`'s current version: all "yes" unless `answers` says otherwise."""
     from catalogue.review_rules import RUBRIC_KEYS

@@ -25,7 +25,7 @@ from django.utils import translation
 from drf_spectacular.generators import SchemaGenerator
 
 from catalogue.filters import TrainingFilter
-from tests.factories import make_expert, make_objective, make_platform, make_session, make_training
+from tests.factories import make_api_world, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -67,12 +67,7 @@ REAL_PATH_VALUES = {"slug": "viral"}
 @pytest.fixture
 def world(settings):
     settings.API_THROTTLE_RATE = "1000000/min"
-    objective = make_objective(slug="marketing-viral")
-    platform = make_platform(slug="linkedin")
-    expert = make_expert(slug="anne", focuses=["media", "network"], languages=["fr", "en"])
-    expert.platforms.set([platform])
-    training = make_training(slug="viral", trainer=expert, objectives=[objective], platforms=[platform])
-    make_session(training, starts_in=timedelta(days=3))
+    training = make_api_world()
     make_session(training, starts_in=timedelta(days=5), is_online=True, online_url="https://meet.example/x")
 
 

@@ -18,10 +18,10 @@ from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV
 from import_export.forms import ExportForm
 
+from .. import workflow
 from ..enums import Status
 from ..models import OFFER_FACT_FIELDS, OfferTransition, Session, Training
 from ..templatetags.cible import valid_timezone
-from ..workflow import Action
 from . import review_screen
 from .resources import TrainingResource
 
@@ -118,6 +118,24 @@ class TransitionInline(admin.TabularInline):
 CONTENT_FIELDS = ("title", "slug", "trainer", "summary", "description", *OFFER_FACT_FIELDS)
 
 
+# The changelist's label for each curator decision (the review screen uses the action's own label).
+BULK_LABELS = {
+    workflow.Action.PUBLISH: _("Publish selected offers"),
+    workflow.Action.REQUEST_CHANGES: _("Request changes to selected offers"),
+    workflow.Action.REJECT: _("Reject selected offers"),
+}
+
+
+def _bulk_decision(action):
+    """The changelist action `<action>_selected` for one of `workflow.DECISIONS`."""
+
+    def run(modeladmin, request, queryset):
+        return review_screen.bulk_decision(modeladmin, request, queryset, action)
+
+    run.__name__ = f"{action.value}_selected"
+    return admin.action(description=BULK_LABELS[action], permissions=["moderate"])(run)
+
+
 @admin.register(Training)
 class TrainingAdmin(ExportMixin, admin.ModelAdmin):
     # The review action first, so it is never off-screen; the title gets the room.
@@ -146,7 +164,7 @@ class TrainingAdmin(ExportMixin, admin.ModelAdmin):
     list_select_related = ("trainer",)
     search_fields = ("title", "slug", "summary", "trainer__name")
     search_help_text = _("Title, slug, summary or trainer's name.")
-    actions = ("publish_selected", "request_changes_selected", "reject_selected")
+    actions = tuple(_bulk_decision(action) for action in workflow.DECISIONS)
     inlines = (SessionInline, TransitionInline)
     fieldsets = (
         (None, {"fields": ("review_link", "status", "featured")}),
@@ -246,15 +264,3 @@ class TrainingAdmin(ExportMixin, admin.ModelAdmin):
 
     def review_view(self, request, object_id):
         return review_screen.review_view(self, request, object_id)
-
-    @admin.action(description=_("Publish selected offers"), permissions=["moderate"])
-    def publish_selected(self, request, queryset):
-        return review_screen.bulk_decision(self, request, queryset, Action.PUBLISH)
-
-    @admin.action(description=_("Request changes to selected offers"), permissions=["moderate"])
-    def request_changes_selected(self, request, queryset):
-        return review_screen.bulk_decision(self, request, queryset, Action.REQUEST_CHANGES)
-
-    @admin.action(description=_("Reject selected offers"), permissions=["moderate"])
-    def reject_selected(self, request, queryset):
-        return review_screen.bulk_decision(self, request, queryset, Action.REJECT)

@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .. import public_review
-from ..models import OFFER_FACTS, Objective, Platform, Session, Training
+from ..models import OFFER_FACTS, SESSION_FACTS, Objective, Platform, Session, Training
 from ..review_rules import RUBRIC_KEYS
 
 
@@ -69,18 +69,8 @@ class SessionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Session
-        fields = [
-            "starts_at",
-            "ends_at",
-            "timezone",
-            "is_online",
-            "venue",
-            "address",
-            "city",
-            "online_url",
-            "seats",
-            "place",
-        ]
+        # The trainer's facts (the form's list); online_url already says whether the link is public.
+        fields = [*(name for name in SESSION_FACTS if name != "online_url_public"), "place"]
 
 
 class ObjectiveOutcomeSerializer(serializers.Serializer):

@@ -400,3 +400,21 @@ CITIES = [
     ("Bordeaux", "Europe/Paris", "EUR"),
     ("Lille", "Europe/Paris", "EUR"),
 ]
+
+
+def objective_fields():
+    """OBJECTIVES as `Objective` field values, in order: what seed_demo writes and the matcher's tests build."""
+    return [
+        dict(
+            slug=slug,
+            focus=focus,
+            name_fr=name_fr,
+            name_en=name_en,
+            description_fr=desc_fr,
+            description_en=desc_en,
+            keywords_fr="\n".join(kw_fr),
+            keywords_en="\n".join(kw_en),
+            order=order,
+        )
+        for order, (slug, focus, name_fr, name_en, desc_fr, desc_en, kw_fr, kw_en) in enumerate(OBJECTIVES)
+    ]

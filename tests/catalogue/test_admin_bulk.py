@@ -1,10 +1,14 @@
 import pytest
+from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.core import mail
 
+from catalogue import workflow
 from catalogue.enums import Status
 from catalogue.models import OfferTransition, Training
-from tests.factories import make_assessment, make_curator, make_expert, make_training, make_user
+from catalogue.workflow import OWN_OFFER
+from tests.factories import make_assessment, make_curator, make_expert, make_session, make_training, make_user
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +26,16 @@ def _post_action(client, action, trainings, versions=None, **extra):
 
 def _messages(response):
     return [str(m) for m in response.context["messages"]]
+
+
+def _skipped_report(response):
+    """The bulk page's one warning: how many offers were skipped, and why."""
+    (report,) = [str(m) for m in response.context["messages"] if m.level == messages.WARNING]
+    return report
+
+
+def _skipped_count(count):
+    return fr("Offers skipped: %(count)d — %(details)s", count=count, details="")
 
 
 def test_bulk_action_first_asks_for_the_shared_message(client):
@@ -59,12 +73,13 @@ def test_bulk_publish_with_mixed_states_reports_succeeded_and_skipped(client, dj
     published.refresh_from_db()
     assert (draft.status, published.status) == (Status.DRAFT, Status.PUBLISHED)
     assert OfferTransition.objects.count() == 3
-    messages = _messages(response)
-    assert "Offres publiées\u00a0: 3." in messages
-    (skipped,) = [m for m in messages if m.startswith("Offres ignorées")]
-    assert skipped.startswith("Offres ignorées\u00a0: 2 — ")
+    assert fr("Offers published: %(count)d.", count=3) in _messages(response)
+    skipped = _skipped_report(response)
+    assert skipped.startswith(_skipped_count(2))
     assert "Brouillon" in skipped and "Déjà publiée" in skipped
-    assert sorted(m.subject for m in mail.outbox) == [f"Publiée\u00a0: Soumise {i}" for i in range(3)]
+    assert sorted(m.subject for m in mail.outbox) == [
+        fr("Published: %(title)s", title=f"Soumise {i}") for i in range(3)
+    ]
 
 
 def test_bulk_request_changes_sends_the_shared_message_to_each_trainer(client, django_capture_on_commit_callbacks):
@@ -75,7 +90,7 @@ def test_bulk_request_changes_sends_the_shared_message_to_each_trainer(client, d
         response = _post_action(
             client, "request_changes_selected", [*trainings, rejected], apply="1", message="Ajoutez les prix."
         )
-    assert "Offres renvoyées pour modifications\u00a0: 2." in _messages(response)
+    assert fr("Offers sent back for changes: %(count)d.", count=2) in _messages(response)
     assert {r.message for r in OfferTransition.objects.all()} == {"Ajoutez les prix."}
     assert len(mail.outbox) == 2
     assert all("Ajoutez les prix." in m.body for m in mail.outbox)
@@ -106,20 +121,14 @@ def test_bulk_publish_skips_the_curators_own_offer_and_says_why(client, django_c
     own.refresh_from_db()
     other.refresh_from_db()
     assert (own.status, other.status) == (Status.SUBMITTED, Status.PUBLISHED)
-    messages = _messages(response)
-    assert "Offres publiées\u00a0: 1." in messages
-    assert (
-        "Offres ignorées\u00a0: 1 — «\u00a0Mon offre\u00a0» (C’est votre propre offre\u00a0: une ou un autre responsable du catalogue doit l’évaluer.)"
-        in messages
-    )
+    assert fr("Offers published: %(count)d.", count=1) in _messages(response)
+    own_offer = fr("“%(title)s” (%(reason)s)", title="Mon offre", reason=OWN_OFFER)
+    assert _skipped_report(response) == fr("Offers skipped: %(count)d — %(details)s", count=1, details=own_offer)
 
 
 def test_bulk_publish_applies_only_to_offers_assessed_all_yes_on_their_current_version(
     client, django_capture_on_commit_callbacks
 ):
-    from catalogue import workflow
-    from tests.factories import make_session
-
     assessed = make_training(status=Status.SUBMITTED, title="Évaluée")
     make_assessment(assessed)
     unassessed = make_training(status=Status.SUBMITTED, title="Jamais évaluée")
@@ -147,17 +156,13 @@ def test_bulk_publish_applies_only_to_offers_assessed_all_yes_on_their_current_v
         "Un non": Status.SUBMITTED,
         "Évaluée avant un changement": Status.SUBMITTED,
     }
-    (skipped,) = [m for m in _messages(response) if m.startswith("Offres ignorées")]
-    assert skipped.startswith("Offres ignorées\u00a0: 3 — ")
-    assert [mail_.subject for mail_ in mail.outbox] == ["Publiée\u00a0: Évaluée"]
+    assert _skipped_report(response).startswith(_skipped_count(3))
+    assert [mail_.subject for mail_ in mail.outbox] == [fr("Published: %(title)s", title="Évaluée")]
 
 
 def test_bulk_decision_on_an_offer_changed_since_the_page_was_shown_is_refused(
     client, django_capture_on_commit_callbacks
 ):
-    from catalogue import workflow
-    from tests.factories import make_session
-
     training = make_training(status=Status.SUBMITTED, title="Innocent workshop")
     make_session(training)
     client.force_login(make_curator())
@@ -187,3 +192,17 @@ def test_bulk_decision_without_the_version_shown_is_refused(client):
     client.post(QUEUE, data)
     training.refresh_from_db()
     assert training.status == Status.SUBMITTED
+
+
+def test_bulk_actions_are_offered_to_curators_one_per_decision_with_their_labels(client):
+    make_training(status=Status.SUBMITTED)
+    client.force_login(make_curator())
+    page = client.get(QUEUE).text
+    labels = {
+        workflow.Action.PUBLISH: "Publish selected offers",
+        workflow.Action.REQUEST_CHANGES: "Request changes to selected offers",
+        workflow.Action.REJECT: "Reject selected offers",
+    }
+    assert set(labels) == set(workflow.DECISIONS)
+    for action, label in labels.items():
+        assert f'<option value="{action}_selected">{fr(label)}</option>' in page

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from catalogue.enums import Status
 from catalogue.permissions import CURATORS_GROUP
 from tests.factories import make_curator, make_training, make_user
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_curator_reaches_the_queue_and_review_but_not_user_management(client):
     assert "Atelier LinkedIn" in queue.text
     review = client.get(f"/fr/admin/catalogue/training/{training.pk}/review/")
     assert review.status_code == 200
-    assert "Évaluation de «\u00a0Atelier LinkedIn\u00a0»" in review.text
+    assert fr("Review “%(title)s”", title="Atelier LinkedIn") in review.text
     assert client.get("/fr/admin/auth/user/").status_code == 403
     assert client.get("/fr/admin/auth/group/").status_code == 403
     assert "/admin/auth/user/" not in client.get("/fr/admin/").text

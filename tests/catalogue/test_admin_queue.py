@@ -8,6 +8,7 @@ from django.utils import timezone
 from catalogue.enums import Status
 from catalogue.models import Training
 from tests.factories import make_curator, make_expert, make_session, make_training
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def test_queue_lists_submitted_offers_oldest_first_by_default(client):
     client.force_login(make_curator())
     response = client.get(LIST)
     assert _titles(response) == ["Ancienne", "Moyenne", "Récente"]
-    assert "File de modération\u00a0: offres en attente d’évaluation, les plus anciennes d’abord" in response.text
+    assert fr("Moderation queue: offers awaiting review, oldest first") in response.text
     # With the facet counts shown (Django's "Show counts"), the queue still lists the same offers.
     with_counts = client.get(LIST, {"_facets": "True"})
     assert _titles(with_counts) == ["Ancienne", "Moyenne", "Récente"]

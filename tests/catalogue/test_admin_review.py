@@ -8,6 +8,7 @@ from catalogue.enums import Status
 from catalogue.models import OfferTransition
 from catalogue.review_rules import RUBRIC_KEYS
 from tests.factories import make_curator, make_expert, make_session, make_training, make_user
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def test_review_shows_the_offer_as_visitors_see_it(client):
     assert "Atelier LinkedIn" in page
     assert "Bâtir des liens durables." in page
     assert "<strong>Savoir-être</strong>" in page
-    assert "Elle ne prétend pas qu’il n’y a qu’une seule bonne façon d’utiliser les plateformes." in page
+    assert fr("It does not claim there is only one right way to use the platforms.") in page
     assert "Première évaluation" in page
 
 
@@ -71,7 +72,7 @@ def test_publish_records_rubric_and_emails_the_trainer_in_french(client, django_
     assert len(mail.outbox) == 1
     email = mail.outbox[0]
     assert email.to == ["trainer-fr@example.com"]
-    assert email.subject == "Publiée\u00a0: Atelier LinkedIn"
+    assert email.subject == fr("Published: %(title)s", title="Atelier LinkedIn")
     assert "Bravo, c’est clair." in email.body
     assert "Bonjour Annie Tremblay" in email.body
     assert "/fr/trainings/" in email.body
@@ -101,7 +102,7 @@ def test_reject_emails_the_reason(client, django_capture_on_commit_callbacks):
     training.refresh_from_db()
     assert training.status == Status.REJECTED
     (email,) = mail.outbox
-    assert email.subject == "Non acceptée\u00a0: La seule bonne méthode"
+    assert email.subject == fr("Not accepted: %(title)s", title="La seule bonne méthode")
     assert "Il y a plusieurs façons." in email.body
 
 
@@ -144,7 +145,8 @@ def test_second_curator_sees_the_offer_was_already_decided(client, django_captur
     response = _decide(client, training, "reject", "Non.", capture=django_capture_on_commit_callbacks, version=seen)
     assert response.status_code == 302
     page = client.get(response["Location"]).text
-    assert "Soumise pour révision → Publiée" in page  # what happened since the page was opened
+    since = f"{fr(Status.SUBMITTED.label)} → {fr(Status.PUBLISHED.label)}"
+    assert since in page  # what happened since the page was opened
     training.refresh_from_db()
     assert training.status == Status.PUBLISHED
     assert OfferTransition.objects.filter(training=training).count() == 1
@@ -185,7 +187,8 @@ def test_history_shows_every_transition_with_message(client):
 
 # --- Nobody reviews their own offer ----------------------------------------------
 
-OWN_OFFER_FR = "C’est votre propre offre\u00a0: une ou un autre responsable du catalogue doit l’évaluer."
+OWN_OFFER_FR = fr(workflow.OWN_OFFER)
+NOT_ALLOWED_OWN_OFFER_FR = fr("Not allowed: %(detail)s", detail=workflow.OWN_OFFER)
 
 
 def _own_submitted_offer(user, title="Mon atelier Instagram"):
@@ -214,7 +217,7 @@ def test_a_curator_cannot_publish_their_own_offer_from_the_review_screen(
     assert response.status_code == 302
     assert response["Location"] == _review_url(training)
     after = client.get(response["Location"]).text
-    assert f"Action non autorisée\u00a0: {OWN_OFFER_FR}" in after
+    assert NOT_ALLOWED_OWN_OFFER_FR in after
     training.refresh_from_db()
     assert training.status == Status.SUBMITTED
     assert not OfferTransition.objects.filter(training=training).exists()
@@ -228,7 +231,7 @@ def test_a_curator_cannot_reject_their_own_offer_either(client, django_capture_o
     training = _own_submitted_offer(owner)
     client.force_login(owner)
     response = _decide(client, training, "reject", "Hors sujet.", capture=django_capture_on_commit_callbacks)
-    assert f"Action non autorisée\u00a0: {OWN_OFFER_FR}" in client.get(response["Location"]).text
+    assert NOT_ALLOWED_OWN_OFFER_FR in client.get(response["Location"]).text
     training.refresh_from_db()
     assert training.status == Status.SUBMITTED
 

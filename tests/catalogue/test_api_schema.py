@@ -7,8 +7,6 @@ and schemathesis's `positive_data_acceptance` check is left out: a page past the
 well-formed slug that names no objective or platform (both 400).
 """
 
-from datetime import timedelta
-
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -24,7 +22,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from catalogue.api.pagination import MAX_PAGE
-from tests.factories import make_expert, make_objective, make_platform, make_session, make_training
+from tests.factories import make_api_world
 
 pytestmark = pytest.mark.django_db
 
@@ -103,12 +101,7 @@ def _keep_test_connection():
 @pytest.fixture
 def api_data(db, settings, _keep_test_connection):
     settings.API_THROTTLE_RATE = "100000/min"
-    objective = make_objective(slug="marketing-viral")
-    platform = make_platform(slug="linkedin")
-    expert = make_expert(slug="anne", focuses=["media", "network"], languages=["fr", "en"])
-    expert.platforms.set([platform])
-    training = make_training(slug="viral", trainer=expert, objectives=[objective], platforms=[platform])
-    make_session(training, starts_in=timedelta(days=3))
+    make_api_world()
 
 
 @schema.parametrize()

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from catalogue.enums import Status
 from catalogue.models import OfferTransition
 from tests.factories import make_session, make_training
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def test_archives_published_trainings_whose_sessions_are_all_past(django_capture
     }
     record = OfferTransition.objects.get(training=past)
     assert (record.from_status, record.to_status, record.by) == (Status.PUBLISHED, Status.ARCHIVED, None)
-    assert [m.subject for m in mail.outbox] == ["Archivée\u00a0: Passée"]
+    assert [m.subject for m in mail.outbox] == [fr("Archived: %(title)s", title="Passée")]
 
 
 def test_archiving_is_idempotent(django_capture_on_commit_callbacks):

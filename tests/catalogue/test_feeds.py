@@ -9,6 +9,7 @@ from icalendar import Calendar
 from catalogue.enums import Status
 from catalogue.models import Session
 from tests.factories import make_expert, make_objective, make_platform, make_session, make_training
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -190,7 +191,7 @@ def test_atom_feed_lists_new_published_trainings_newest_first(client):
     make_training(slug="rejected", title="Refusée", status=Status.REJECTED)
     feed = _atom(client.get("/fr/trainings/feed.xml"))
     assert feed.tag == f"{ATOM}feed"
-    assert feed.find(f"{ATOM}title").text == "Cible\u00a0: nouvelles formations"
+    assert feed.find(f"{ATOM}title").text == fr("Cible: new trainings")
     entries = feed.findall(f"{ATOM}entry")
     assert [entry.find(f"{ATOM}title").text for entry in entries] == ["Nouvelle", "Ancienne"]
     first = entries[0]

@@ -3,15 +3,25 @@
 import pytest
 
 from catalogue.models import Use
-from tests.catalogue.objectives import create_demo_objectives
 from tests.factories import make_expert, make_platform, make_session, make_training
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def objectives():
-    return create_demo_objectives()
+# The match answer's keys, in order (DESIGN.md's contract).
+MATCH_KEYS = [
+    "query",
+    "focus",
+    "objectives",
+    "explanation",
+    "platforms",
+    "uses",
+    "competences",
+    "suggestions",
+    "trainings",
+    "experts",
+]
 
 
 def test_match_answers_the_documented_shape(client, objectives):
@@ -33,24 +43,14 @@ def test_match_answers_the_documented_shape(client, objectives):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     body = response.json()
-    assert list(body) == [
-        "query",
-        "focus",
-        "objectives",
-        "explanation",
-        "platforms",
-        "uses",
-        "competences",
-        "suggestions",
-        "trainings",
-        "experts",
-    ]
+    assert list(body) == MATCH_KEYS
     assert body["query"] == "utiliser les réseaux sociaux pour promouvoir mes produits"
     assert body["focus"] == "media"
     assert body["objectives"] == [
         {"slug": "promouvoir-un-produit", "name": "Promouvoir un produit", "focus": "media", "score": 0.75}
     ]
-    assert body["explanation"].startswith("Nous avons reconnu cet objectif\u00a0: Promouvoir un produit")
+    recognised = fr("We recognised this objective: %(list)s.", "We recognised these objectives: %(list)s.", 1, list="|")
+    assert body["explanation"].startswith(recognised.split("|")[0] + "Promouvoir un produit")
     [result] = body["trainings"]
     assert {k: v for k, v in result.items() if k != "reasons"} == {
         "slug": "promouvoir-sur-instagram",
@@ -63,7 +63,7 @@ def test_match_answers_the_documented_shape(client, objectives):
         "competences": ["knowledge"],
         "score": 0.35,  # objective 0.2 + 0.04 × 0.75, same focus 0.08, visitor's language 0.04
     }
-    assert result["reasons"][0] == "Vise votre objectif «\u00a0Promouvoir un produit\u00a0»."
+    assert result["reasons"][0] == fr("Carries your objective “%(objective)s”.", objective="Promouvoir un produit")
     assert body["experts"] == [
         {
             "slug": "karim-cote",
@@ -147,18 +147,7 @@ def test_schema_describes_the_match_endpoint():
     assert {p["name"] for p in operation["parameters"]} == {"objective", "lang", "platform", "competence", "language"}
     assert set(operation["responses"]) == {"200", "400"}
     match = schema["components"]["schemas"]["Match"]
-    assert list(match["properties"]) == [
-        "query",
-        "focus",
-        "objectives",
-        "explanation",
-        "platforms",
-        "uses",
-        "competences",
-        "suggestions",
-        "trainings",
-        "experts",
-    ]
+    assert list(match["properties"]) == MATCH_KEYS
     training = schema["components"]["schemas"]["MatchTraining"]["properties"]
     assert {"language", "platforms", "uses", "competences"} <= set(training)
     assert match["properties"]["focus"] == {"$ref": "#/components/schemas/MatchFocusEnum"}

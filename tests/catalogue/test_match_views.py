@@ -6,20 +6,24 @@ import pytest
 from django.utils.html import escape
 
 from catalogue.models import Use
-from tests.catalogue.objectives import create_demo_objectives
 from tests.factories import make_expert, make_platform, make_session, make_training
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def objectives():
-    return create_demo_objectives()
 
 
 def _text(response):
     html = response.content.decode()
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def _fr(msgid, *plural, **params):
+    """The French catalogue's text, spaces squashed as `_text` does."""
+    return re.sub(r"\s+", " ", fr(msgid, *plural, **params))
+
+
+def _q(term):
+    return fr("“%(term)s”", term=term)
 
 
 def test_home_groups_objectives_under_media_and_network_in_french(client, objectives):
@@ -78,10 +82,13 @@ def test_match_page_shows_focus_explanation_trainings_and_experts(client, object
     assert response.status_code == 200
     assert 'data-focus="network"' in html
     assert "Réseaux sociaux" in text
-    assert "Nous avons reconnu cet objectif : Maintenir vos contacts en vie" in text
+    recognised = _fr(
+        "We recognised this objective: %(list)s.", "We recognised these objectives: %(list)s.", 1, list="|"
+    ).split("|")[0]
+    assert recognised + "Maintenir vos contacts en vie" in text
     assert "Garder le lien" in text
     assert "Promo" not in text
-    assert "Vise votre objectif « Maintenir vos contacts en vie »." in text
+    assert _fr("Carries your objective “%(objective)s”.", objective="Maintenir vos contacts en vie") in text
     assert "Nadia Roy" in text
     assert 'href="/fr/experts/nadia-roy/brief/?objective=' in html
     assert "Envoyer une demande" in text
@@ -123,7 +130,7 @@ def test_unknown_match_asks_to_pick_an_objective(client, objectives):
     html = response.content.decode()
     text = _text(response)
     assert 'data-focus="unknown"' in html
-    assert "Nous n’avons reconnu aucun objectif dans « bonjour »." in text
+    assert _fr("We did not recognise an objective in “%(query)s”.", query="bonjour") in text
     assert "Choisissez l’objectif le plus proche du vôtre" in text
     assert 'href="/fr/match/?objective=diffuser-vos-messages"' in html
     assert "Anything" not in text
@@ -321,8 +328,11 @@ def test_match_page_reads_intent_and_says_what_was_set_aside_in_french(client, o
     html = response.content.decode()
     text = _text(response)
     assert 'data-focus="network"' in html
-    assert "Maintenir vos contacts en vie (d’après « garder le contact »)" in text
-    assert "Nous avons mis de côté « pub »" in text
+    from_terms = _fr(
+        "%(objective)s (from %(terms)s)", objective="Maintenir vos contacts en vie", terms=_q("garder le contact")
+    )
+    assert from_terms in text
+    assert _fr("We set aside %(terms)s: the way you put it, that is not what you are after.", terms=_q("pub")) in text
     assert "Garder le lien" in text
     assert "Pub Facebook" not in text
 

@@ -4,6 +4,7 @@ import pytest
 
 from catalogue.matching import analyse
 from tests.catalogue.objectives import build_demo_objectives
+from tests.french import fr
 
 OBJECTIVES = build_demo_objectives()
 
@@ -164,13 +165,36 @@ def test_curated_keywords_are_read_from_the_objective_not_from_code():
 def test_explanation_in_french_names_words_and_the_media_meaning():
     analysis = analyse("utiliser les réseaux sociaux pour promouvoir mes produits", OBJECTIVES, "fr")
 
-    assert analysis.explanation == (
-        "Nous avons reconnu cet objectif : Promouvoir un produit (d’après « promouvoir mes produits »). "
-        "« réseaux sociaux » désigne l’environnement, les plateformes, et non ce que vous voulez y accomplir : "
-        "les mêmes plateformes servent à diffuser un message ou à bâtir des relations. "
-        "C’est un objectif de médias sociaux : un média social est un outil de communication, un véhicule pour "
-        "faire passer un message à un public. Cherchez un expert en médias sociaux."
+    # The same sentences as in English, each from the French catalogue.
+    recognised = fr(
+        "%(objective)s (from %(terms)s)", objective="Promouvoir un produit", terms=_q("promouvoir mes produits")
     )
+    assert analysis.explanation == " ".join(
+        [
+            fr(
+                "We recognised this objective: %(list)s.",
+                "We recognised these objectives: %(list)s.",
+                1,
+                list=recognised,
+            ),
+            fr(
+                "%(terms)s names the environment, the platforms, not what you want to achieve there: the same "
+                "platforms serve to spread a message or to build relationships.",
+                "%(terms)s name the environment, the platforms, not what you want to achieve there: the same "
+                "platforms serve to spread a message or to build relationships.",
+                1,
+                terms=_q("réseaux sociaux"),
+            ),
+            fr(
+                "This is a social media objective: a social medium is a communication tool, a vehicle to carry a "
+                "message to an audience. Look for a social media expert."
+            ),
+        ]
+    )
+
+
+def _q(term):
+    return fr("“%(term)s”", term=term)
 
 
 def test_explanation_in_english_names_words_and_the_network_meaning():
@@ -196,7 +220,9 @@ def test_explanation_of_mixed_says_both_and_asks_to_pick():
 def test_explanation_of_unknown_in_french_asks_to_pick():
     analysis = analyse("les réseaux sociaux", OBJECTIVES, "fr")
 
-    assert analysis.explanation.startswith("Nous n’avons reconnu aucun objectif dans « les réseaux sociaux ».")
+    assert analysis.explanation.startswith(
+        fr("We did not recognise an objective in “%(query)s”.", query="les réseaux sociaux")
+    )
     assert "Choisissez un de nos objectifs" in analysis.explanation
 
 
@@ -290,7 +316,7 @@ def test_explanation_names_what_was_set_aside_in_both_languages():
     french = analyse("je ne veux pas faire de pub, je veux garder le contact", OBJECTIVES, "fr").explanation
     english = analyse("no ads, I want to keep in touch with my clients", OBJECTIVES, "en").explanation
 
-    assert "Nous avons mis de côté « pub »" in french
+    assert fr("We set aside %(terms)s: the way you put it, that is not what you are after.", terms=_q("pub")) in french
     assert "We set aside “ads”" in english
 
 

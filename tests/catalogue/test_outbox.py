@@ -12,6 +12,7 @@ from django.utils import timezone
 from catalogue import outbox
 from catalogue.models import OutgoingEmail
 from tests.factories import make_curator, make_expert, make_user
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def test_queued_email_is_sent_after_commit_in_the_recipients_language(django_cap
     for callback in callbacks:
         callback()
     (sent,) = mail.outbox
-    assert sent.subject == "Cible : demande de réinitialisation du mot de passe"
+    assert sent.subject == fr("Cible: password reset request")
     assert sent.to == ["someone@example.com"] and sent.reply_to == ["reply@example.com"]
     assert "https://cible.example/fr/accounts/signup/" in sent.body
     row = _refresh(row)

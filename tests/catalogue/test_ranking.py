@@ -5,23 +5,15 @@ from datetime import timedelta
 import pytest
 from django.utils import translation
 
-from catalogue.enums import Status
+from catalogue.enums import Focus, Language, Status
 from catalogue.matching import analyse
 from catalogue.models import Use
 from catalogue.ranking import Wishes, rank_experts, rank_trainings
-from tests.catalogue.objectives import create_demo_objectives
+from tests.catalogue.objectives import analyse_with
 from tests.factories import make_expert, make_platform, make_session, make_training
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def objectives():
-    return create_demo_objectives()
-
-
-def _analyse(text, objectives, lang="en"):
-    return analyse(text, list(objectives.values()), lang)
 
 
 def test_training_with_the_objective_ranks_above_one_only_sharing_the_focus(objectives):
@@ -31,7 +23,7 @@ def test_training_with_the_objective_ranks_above_one_only_sharing_the_focus(obje
     make_training(title="Other focus", focus="network")
 
     with translation.override("en"):
-        ranked = rank_trainings(_analyse("promote my products", objectives))
+        ranked = rank_trainings(analyse_with("promote my products", objectives))
 
     assert [r.training.title for r in ranked] == ["Carrying", "Focus only"]
     assert ranked[0].score > ranked[1].score
@@ -48,7 +40,7 @@ def test_upcoming_session_ranks_above_none_and_past_sessions_do_not_count(object
     upcoming = make_training(title="Upcoming", focus="network", objectives=[goal])
     make_session(upcoming, starts_in=timedelta(days=30))
 
-    ranked = rank_trainings(_analyse("keep in touch", objectives))
+    ranked = rank_trainings(analyse_with("keep in touch", objectives))
 
     assert [r.training.title for r in ranked][0] == "Upcoming"
     assert {r.training.title for r in ranked[1:]} == {"Past session", "No session"}
@@ -60,11 +52,11 @@ def test_equal_scores_have_a_deterministic_order(objectives):
     for title in ("B", "A", "C"):
         make_training(title=title, focus="media", objectives=[goal], published_at=None)
 
-    first = [r.training.pk for r in rank_trainings(_analyse("viral", objectives))]
-    second = [r.training.pk for r in rank_trainings(_analyse("viral", objectives))]
+    first = [r.training.pk for r in rank_trainings(analyse_with("viral", objectives))]
+    second = [r.training.pk for r in rank_trainings(analyse_with("viral", objectives))]
 
     assert first == second
-    assert len({r.score for r in rank_trainings(_analyse("viral", objectives))}) == 1
+    assert len({r.score for r in rank_trainings(analyse_with("viral", objectives))}) == 1
 
 
 def test_only_published_trainings_are_ranked(objectives):
@@ -73,12 +65,12 @@ def test_only_published_trainings_are_ranked(objectives):
     make_training(title="Submitted", status=Status.SUBMITTED, focus="media", objectives=[goal])
     make_training(title="Live", focus="media", objectives=[goal])
 
-    assert [r.training.title for r in rank_trainings(_analyse("viral", objectives))] == ["Live"]
+    assert [r.training.title for r in rank_trainings(analyse_with("viral", objectives))] == ["Live"]
 
 
 def test_unknown_objective_ranks_nothing(objectives):
     make_training(focus="media")
-    analysis = _analyse("cooking lessons", objectives)
+    analysis = analyse_with("cooking lessons", objectives)
 
     assert rank_trainings(analysis) == []
     assert rank_experts(analysis) == []
@@ -87,7 +79,7 @@ def test_unknown_objective_ranks_nothing(objectives):
 def test_one_side_of_a_mixed_objective(objectives):
     make_training(title="Media one", focus="media", objectives=[objectives["promouvoir-un-produit"]])
     make_training(title="Network one", focus="network", objectives=[objectives["developper-votre-reseau-d-affaires"]])
-    analysis = _analyse("promote my product and grow my network", objectives)
+    analysis = analyse_with("promote my product and grow my network", objectives)
 
     assert analysis.focus == "mixed"
     assert [r.training.title for r in rank_trainings(analysis, "media")] == ["Media one"]
@@ -100,17 +92,19 @@ def test_reasons_are_translated(objectives):
     make_training(focus="media")
 
     with translation.override("fr"):
-        analysis = _analyse("promouvoir mes produits", objectives, "fr")
+        analysis = analyse_with("promouvoir mes produits", objectives, "fr")
         carrying, other = rank_trainings(analysis, wishes=Wishes(language="fr"))
 
+    in_french = fr("In %(language)s, your language.", language=fr(Language.FR.label).lower())
     assert carrying.reasons == [
-        "Vise votre objectif «\u00a0Promouvoir un produit\u00a0».",
-        "En français, votre langue.",
+        fr("Carries your objective “%(objective)s”.", objective="Promouvoir un produit"),
+        in_french,
     ]
     assert other.reasons == [
-        "Une formation en médias sociaux, l’orientation de votre objectif.",
-        "En français, votre langue.",
+        fr("A %(focus)s training, the focus of your objective.", focus=fr(Focus.MEDIA.label).lower()),
+        in_french,
     ]
+    assert in_french != "In French, your language."  # the French catalogue, not the source strings
 
 
 @pytest.mark.parametrize("count", [2, 8])
@@ -119,7 +113,7 @@ def test_ranking_takes_the_same_number_of_queries_whatever_the_size(objectives, 
     for _ in range(count):
         training = make_training(focus="media", objectives=[goal], trainer=make_expert(focuses=["media"]))
         make_session(training)
-    analysis = _analyse("viral marketing", objectives)
+    analysis = analyse_with("viral marketing", objectives)
 
     # best training ids, those trainings, their objectives, platforms, uses, their outcomes;
     # experts (outcome evidence included), their response times
@@ -167,7 +161,7 @@ def test_visitors_language_breaks_equal_fit_but_not_the_objective(objectives):
     make_training(title="French", focus="media", objectives=[goal], language="fr")
     make_training(title="French, focus only", focus="media", language="fr")
 
-    ranked = rank_trainings(_analyse("viral marketing", objectives), wishes=Wishes(language="fr"))
+    ranked = rank_trainings(analyse_with("viral marketing", objectives), wishes=Wishes(language="fr"))
 
     assert [r.training.title for r in ranked] == ["French", "English, objective", "French, focus only"]
 
@@ -181,7 +175,7 @@ def test_trainings_teaching_every_competence_asked_rank_higher(objectives):
 
     with translation.override("en"):
         ranked = rank_trainings(
-            _analyse("viral marketing", objectives), wishes=Wishes(competences=["knowledge", "interpersonal"])
+            analyse_with("viral marketing", objectives), wishes=Wishes(competences=["knowledge", "interpersonal"])
         )
 
     assert [r.training.title for r in ranked] == ["All three", "Savoir only"]
@@ -199,7 +193,7 @@ def test_cards_with_different_facts_give_different_reasons(objectives):
     wishes = Wishes(platforms=[linkedin], uses=[networking], competences=["interpersonal"], language="fr")
 
     with translation.override("en"):
-        a, b = rank_trainings(_analyse("grow my business network", objectives), wishes=wishes)
+        a, b = rank_trainings(analyse_with("grow my business network", objectives), wishes=wishes)
 
     assert a.reasons != b.reasons
     assert "Teaches how to network." in a.reasons

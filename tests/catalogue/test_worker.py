@@ -15,6 +15,7 @@ from catalogue import outbox, worker
 from catalogue.enums import Status
 from catalogue.models import OutgoingEmail, PeriodicJobRun
 from tests.factories import make_session, make_training
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +88,7 @@ def test_archiving_past_trainings_is_a_periodic_job_of_the_worker(django_capture
         call_command("worker", "--once", stdout=StringIO())
     past.refresh_from_db()
     assert past.status == Status.ARCHIVED
-    assert [m.subject for m in mail.outbox] == ["Archivée\u00a0: Passée"]
+    assert [m.subject for m in mail.outbox] == [fr("Archived: %(title)s", title="Passée")]
 
 
 class _Stop(Exception):

@@ -13,6 +13,7 @@ from catalogue.review_rules import RUBRIC_KEYS
 from catalogue.workflow import Action
 from tests.experts.helpers import offer_data, session_fields
 from tests.factories import make_assessment, make_curator, make_expert, make_session, make_training
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,11 @@ def _refusal(training, action, user, **kwargs):
     """The workflow's refusal of `action`, as its text, checked before any screen tries it."""
     (first, *_rest) = workflow.check(Training.objects.get(pk=training.pk), action, user, **kwargs)
     return first
+
+
+def _skipped(training, refusal):
+    """How the bulk page's report names an offer it skipped, with the workflow's refusal."""
+    return fr("“%(title)s” (%(reason)s)", title=training.title, reason=refusal)
 
 
 def _page_messages(response):
@@ -85,7 +91,7 @@ def test_publish_needs_the_rubric_all_yes_on_the_review_screen_and_the_bulk_page
 
     # The bulk page carries no rubric: it publishes only what was answered all "yes" on this version.
     bulk = _bulk(client, training, "publish")
-    assert f"« {training.title} » ({not_met})" in " ".join(_page_messages(bulk))
+    assert _skipped(training, not_met) in " ".join(_page_messages(bulk))
     assert _unchanged(training, Status.SUBMITTED)
 
 
@@ -98,8 +104,8 @@ def test_nobody_decides_on_their_own_offer_on_any_screen(client):
     assert expected.code == "own_offer"
     client.force_login(owner)
 
-    assert f"Non permis : {expected}" in _page_messages(_review(client, training, "publish"))
-    assert f"« {training.title} » ({expected})" in " ".join(_page_messages(_bulk(client, training, "publish")))
+    assert fr("Not allowed: %(detail)s", detail=expected) in _page_messages(_review(client, training, "publish"))
+    assert _skipped(training, expected) in " ".join(_page_messages(_bulk(client, training, "publish")))
     assert str(expected) in _page_messages(_trainer_button(client, training, "publish"))
     assert _unchanged(training, Status.SUBMITTED)
 
@@ -114,7 +120,7 @@ def test_a_move_from_the_wrong_state_is_refused_the_same_way_on_every_screen(cli
     review = _review(client, draft, "publish")
     assert str(expected) in _page_messages(review)
     bulk = _bulk(client, draft, "publish")
-    assert f"« {draft.title} » ({expected})" in " ".join(_page_messages(bulk))
+    assert _skipped(draft, expected) in " ".join(_page_messages(bulk))
     assert _unchanged(draft, Status.DRAFT)
 
     trainer = Client()
@@ -138,9 +144,7 @@ def test_a_decision_on_an_older_version_is_refused_on_the_review_screen_and_the_
     client.force_login(curator)
 
     assert str(expected) in _page_messages(_review(client, training, "publish", version=seen))
-    assert f"« {training.title} » ({expected})" in " ".join(
-        _page_messages(_bulk(client, training, "publish", version=seen))
-    )
+    assert _skipped(training, expected) in " ".join(_page_messages(_bulk(client, training, "publish", version=seen)))
     training.refresh_from_db()
     assert training.status == Status.SUBMITTED
 

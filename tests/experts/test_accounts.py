@@ -9,6 +9,7 @@ from catalogue.enums import Status
 from catalogue.models import Training
 from experts.models import Expert
 from tests.factories import make_expert, make_session, make_training, make_user
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def test_signup_creates_unconfirmed_trainer_and_sends_confirmation_link(client):
     assert (expert.name, expert.slug, expert.email_confirmed_at) == ("Nouvelle Formatrice", "nouvelle-formatrice", None)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["nouvelle@example.com"]
-    assert mail.outbox[0].subject == "Cible\u00a0: confirmez votre adresse courriel"
+    assert mail.outbox[0].subject == fr("Cible: confirm your email address")
 
     confirm = client.get(_link(mail.outbox[0]).replace("http://testserver", ""), follow=True)
     assert confirm.redirect_chain[-1][0] == reverse("experts:login")
@@ -70,7 +71,7 @@ def test_signup_slug_taken_by_a_simultaneous_signup_gets_the_next_suffix(client,
     response = _signup(client, email="marie@example.com", name="Marie Roy")
     assert response["Location"] == reverse("experts:signup_done")
     assert Expert.objects.get(user__email="marie@example.com").slug == "marie-roy-2"
-    assert [m.subject for m in mail.outbox] == ["Cible\u00a0: confirmez votre adresse courriel"]
+    assert [m.subject for m in mail.outbox] == [fr("Cible: confirm your email address")]
 
 
 def test_signup_with_existing_email_looks_the_same_and_informs_the_owner(client):
@@ -83,7 +84,7 @@ def test_signup_with_existing_email_looks_the_same_and_informs_the_owner(client)
     assert existing.check_password("a-long-test-password")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["deja@example.com"]
-    assert mail.outbox[0].subject == "Cible\u00a0: vous avez déjà un compte"
+    assert mail.outbox[0].subject == fr("Cible: you already have an account")
 
 
 def test_signup_refuses_weak_password(client):
@@ -103,7 +104,7 @@ def test_signup_refuses_two_different_passwords_and_creates_nothing(client):
     response = _signup(client, confirm="Un-mot-de-passe-solide-43")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Les deux mots de passe sont différents\u00a0: saisissez le même mot de passe dans les deux champs." in html
+    assert fr("The two passwords differ: type the same password in both fields.") in html
     assert not get_user_model().objects.exists()
     assert mail.outbox == []
     # The other fields are kept; neither password is sent back.
@@ -139,7 +140,7 @@ def test_unconfirmed_trainer_can_save_drafts_but_not_submit(client):
     make_session(training)
     client.force_login(expert.user)
     response = client.post(reverse("experts:offer_transition", args=[training.pk]), {"action": "submit"}, follow=True)
-    assert "Confirmez d’abord votre adresse courriel" in response.content.decode()
+    assert fr("Confirm your email address first: use the link we sent you.") in response.content.decode()
     training.refresh_from_db()
     assert training.status == Status.DRAFT
 
@@ -236,7 +237,7 @@ def test_password_reset_by_email_sets_a_new_password(client):
     response = client.post(reverse("experts:password_reset"), {"email": "PROF@example.com"})
     assert response["Location"] == reverse("experts:password_reset_done")
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].subject == "Cible\u00a0: choisissez un nouveau mot de passe"
+    assert mail.outbox[0].subject == fr("Cible: choose a new password")
     link = _link(mail.outbox[0]).replace("http://testserver", "")
     form_page = client.get(link, follow=True)
     assert "Choisissez un nouveau mot de passe" in form_page.content.decode()
@@ -251,7 +252,7 @@ def test_password_reset_for_unknown_email_looks_the_same(client):
     response = client.post(reverse("experts:password_reset"), {"email": "inconnu@example.com"})
     assert response["Location"] == reverse("experts:password_reset_done")
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].subject == "Cible\u00a0: demande de réinitialisation du mot de passe"
+    assert mail.outbox[0].subject == fr("Cible: password reset request")
     assert "/fr/accounts/signup/" in mail.outbox[0].body
 
 

@@ -14,13 +14,14 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from catalogue import matching, outbox
+from catalogue import grammar, matching, outbox
 from catalogue.enums import Status
 from catalogue.models import Objective
 from catalogue.ranking import rank_experts
 from experts import briefing
 from experts.models import Brief
 from tests.factories import make_expert, make_objective, make_public_expert, make_training, make_user
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -150,9 +151,11 @@ def test_missing_objective_and_consent_show_errors_and_keep_the_input(client, ex
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Choisissez un objectif dans la liste ou décrivez votre objectif dans vos mots." in html
-    assert "Nous ne pouvons envoyer votre demande que si la formatrice ou le formateur peut vous contacter." in html
-    assert "Saisissez une adresse courriel valide, par exemple nom@exemple.com." in html
+    errors = response.context["form"].errors
+    assert {"objective_text", "consent", "email"} <= set(errors)
+    assert fr("Pick an objective from the list or describe your objective in your own words.") in html
+    assert fr("We can only send your brief if the trainer may contact you.") in html
+    assert fr("Enter a valid email address, for example name@example.com.") in html
     assert 'value="Alice Visiteur"' in html
     assert 'value="not-an-email"' in html
     assert "Hello &amp; welcome</textarea>" in html
@@ -182,11 +185,11 @@ def test_first_post_shows_the_detected_focus_and_sends_nothing(client, expert, o
     response = client.post(brief_url(expert), brief_data())
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Vérifiez votre demande avant de l’envoyer" in html
+    assert fr("Check your brief before sending") in html
     detected = re.search(r'<p class="mb-1" id="detected-focus">(.*?)</p>', html, re.S).group(1)
     assert "Médias sociaux" in detected
     assert "Diffuser vos messages" in detected
-    assert "Marie Média déclare cette spécialité." in html
+    assert fr("%(name)s declares this specialty.", name="Marie Média") in html
     assert 'id="focus-warning"' not in html
     assert Brief.objects.count() == 0
     assert mail.outbox == []
@@ -211,9 +214,10 @@ def test_focus_mismatch_warns_and_links_to_experts_who_declare_it(client, expert
     make_training(trainer=private, status=Status.DRAFT)
 
     html = client.post(brief_url(expert), brief_data(objective="grow-network")).content.decode()
-    warning = re.search(r'id="focus-warning">(.*?)</div>', html, re.S).group(1)
+    assert 'id="focus-warning" data-missing="network"' in html
+    warning = re.search(r'id="focus-warning"[^>]*>(.*?)</div>', html, re.S).group(1)
     assert "Réseaux sociaux" in warning
-    assert "Marie Média ne déclare pas comme spécialité" in warning
+    assert "Marie Média" in warning
     assert 'href="/fr/experts/nadia-reseau/"' in warning
     assert 'href="/fr/experts/bob-both/"' in warning
     assert "paul-private" not in warning
@@ -229,7 +233,7 @@ def test_experts_proposed_on_a_mismatch_are_ranked_like_the_matcher_ranks_them(c
     make_training(trainer=specialist, focus="network", objectives=[objectives["network"]])
 
     html = client.post(brief_url(expert), brief_data(objective="grow-network")).content.decode()
-    warning = re.search(r'id="focus-warning">(.*?)</div>', html, re.S).group(1)
+    warning = re.search(r'id="focus-warning"[^>]*>(.*?)</div>', html, re.S).group(1)
 
     # The trainer with a training on the visitor's objective comes first, not the first by name.
     proposed = re.findall(r'href="/fr/experts/([\w-]+)/"', warning)
@@ -296,9 +300,9 @@ def test_confirmed_brief_is_stored_then_emailed_to_trainer_and_visitor(
     assert "/en/dashboard/" in to_trainer.body
     # The visitor wrote in French.
     assert to_visitor.to == ["alice@example.org"]
-    assert to_visitor.subject == "Votre demande à Marie Média a été envoyée"
+    assert to_visitor.subject == fr("Your brief to %(expert)s was sent", expert="Marie Média")
     assert "Bonjour Alice Visiteur," in to_visitor.body
-    assert "Objectif\u00a0: Diffuser vos messages" in to_visitor.body
+    assert f"{fr('Objective:')} Diffuser vos messages" in to_visitor.body
     assert "/fr/experts/marie-media/" in to_visitor.body
 
 
@@ -340,9 +344,10 @@ def test_trainer_email_in_french_when_the_trainer_prefers_it(client, objectives,
     )
     send(client, expert, django_capture_on_commit_callbacks, lang="en")
     to_trainer, to_visitor = mail.outbox
-    assert to_trainer.subject == "Demande d’Alice Visiteur\u00a0: Diffuser vos messages"
+    french = fr("Brief from %(name)s: %(objective)s", name="Alice Visiteur", objective="Diffuser vos messages")
+    assert to_trainer.subject == grammar.elide(french, "fr")
     assert "Bonjour Jean," in to_trainer.body
-    assert "Format souhaité\u00a0: Atelier" in to_trainer.body
+    assert f"{fr('Preferred format:')} {fr('Workshop')}" in to_trainer.body
     assert to_visitor.subject == "Your brief to Jean was sent"
 
 
@@ -440,8 +445,9 @@ def test_sixth_brief_in_an_hour_is_refused_with_a_retry_time(
     retry_after = int(response["Retry-After"])
     assert 0 < retry_after <= 3600
     minutes = -(-retry_after // 60)
-    assert re.search(rf"Vous pourrez réessayer à \d{{1,2}}:\d{{2}} \(dans environ {minutes} min\)\.", html)
-    assert "Votre demande n’a pas été envoyée." in html
+    retry = fr("You can try again at %(time)s (in about %(minutes)s min).", time="TIME", minutes=minutes)
+    assert re.search(re.escape(retry).replace("TIME", r"\d{1,2}:\d{2}"), html)
+    assert 'data-limit="connection"' in html
     assert Brief.objects.count() == 5
     assert len(mail.outbox) == 10
 
@@ -473,7 +479,7 @@ def test_without_a_trusted_proxy_a_spoofed_forwarded_for_does_not_dodge_the_brie
         assert first.status_code == 302
         spoofed = client.post(url, {**brief_data(), "confirm": "1"}, HTTP_X_FORWARDED_FOR="198.51.100.2")
     assert spoofed.status_code == 429
-    assert "Votre demande n’a pas été envoyée." in spoofed.content.decode()
+    assert 'data-limit="connection"' in spoofed.content.decode()
     assert Brief.objects.count() == 1
 
 
@@ -549,8 +555,9 @@ def test_mixed_objective_warns_about_the_focus_the_trainer_lacks(client, expert,
     ).content.decode()
     assert "À la fois médias sociaux et réseaux sociaux" in html
     assert "You named a message to spread and contacts to keep." in html
-    warning = re.search(r'id="focus-warning">(.*?)</div>', html, re.S).group(1)
-    assert "Votre objectif relève de\u00a0: Réseaux sociaux, que Marie Média" in warning
+    assert 'id="focus-warning" data-missing="network"' in html  # the media trainer lacks the network side
+    warning = re.search(r'id="focus-warning"[^>]*>(.*?)</div>', html, re.S).group(1)
+    assert "Réseaux sociaux" in warning and "Marie Média" in warning
     assert 'href="/fr/experts/nadia-reseau/"' in warning
 
 

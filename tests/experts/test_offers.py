@@ -10,6 +10,7 @@ from catalogue.models import OfferTransition, Session, Training, Use
 from experts.forms.offers import DATETIME_FORMAT
 from tests.experts.helpers import offer_data, session_fields, when
 from tests.factories import make_expert, make_objective, make_platform, make_session, make_training
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +81,7 @@ def test_session_ending_before_it_starts_is_refused(client, expert):
 
 def test_session_in_the_past_is_refused(client, expert):
     response = client.post(CREATE, offer_data(sessions=[session_fields(-3)]))
-    assert "Cette date est passée." in response.content.decode()
+    assert fr("This date is in the past.") in response.content.decode()
     assert not Session.objects.exists()
 
 
@@ -121,7 +122,7 @@ def test_unchanged_past_session_is_kept_when_editing(client, expert):
     assert Session.objects.get(pk=past.pk).starts_at == start
     moved = {**fields, "starts_at": (start - timedelta(days=1)).strftime(DATETIME_FORMAT)}
     response = client.post(url, offer_data(sessions=[{"id": past.pk, **moved}], initial_sessions=1))
-    assert "Cette date est passée." in response.content.decode()
+    assert fr("This date is in the past.") in response.content.decode()
 
 
 def test_editing_a_published_offer_sends_it_back_to_review_and_keeps_its_slug(client, expert):

@@ -10,6 +10,7 @@ from PIL import Image
 
 from experts.forms.profile import WebURLField
 from tests.factories import approve_profile, make_expert, make_platform
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -151,6 +152,6 @@ def test_non_image_is_refused(client, expert):
 def test_oversize_photo_is_refused(client, expert):
     big = SimpleUploadedFile("big.png", _image().read() + b"\0" * (2 * 1024 * 1024), content_type="image/png")
     response = client.post(URL, _data(photo=big))
-    assert "La photo est trop lourde\u00a0: 2 Mo au plus." in response.content.decode()
+    assert fr("The photo is too large: 2 MB at most.") in response.content.decode()
     expert.refresh_from_db()
     assert not expert.photo

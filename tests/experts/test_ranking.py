@@ -3,23 +3,14 @@
 import pytest
 from django.utils import translation
 
-from catalogue.enums import Status
-from catalogue.matching import analyse
+from catalogue.enums import Focus, Status
 from catalogue.ranking import Wishes
 from experts.ranking import rank_experts, rank_experts_for
-from tests.catalogue.objectives import create_demo_objectives
+from tests.catalogue.objectives import analyse_with
 from tests.factories import make_expert, make_platform, make_session, make_training
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def objectives():
-    return create_demo_objectives()
-
-
-def _analyse(text, objectives, lang="en"):
-    return analyse(text, list(objectives.values()), lang)
 
 
 def test_experts_are_proposed_only_for_a_focus_they_declare(objectives):
@@ -29,7 +20,7 @@ def test_experts_are_proposed_only_for_a_focus_they_declare(objectives):
     networker = make_expert(name="Networker", focuses=["network"])
     make_training(trainer=networker, focus="network")
 
-    ranked = rank_experts(_analyse("grow my business network", objectives))
+    ranked = rank_experts(analyse_with("grow my business network", objectives))
 
     assert [r.expert.name for r in ranked] == ["Networker"]
 
@@ -46,7 +37,7 @@ def test_experts_with_trainings_on_the_objective_come_first(objectives):
     make_training(trainer=unpublished, status=Status.DRAFT, focus="network", objectives=[goal])
 
     with translation.override("en"):
-        ranked = rank_experts(_analyse("grow my business network", objectives))
+        ranked = rank_experts(analyse_with("grow my business network", objectives))
 
     assert [r.expert.name for r in ranked] == ["Zoe Specialist", "Aaron Plain"]
     assert ranked[0].reasons == [
@@ -66,12 +57,16 @@ def test_reasons_are_translated(objectives):
     make_training(trainer=expert, focus="media", objectives=[objectives["promouvoir-un-produit"]])
 
     with translation.override("fr"):
-        [result] = rank_experts(_analyse("promouvoir mes produits", objectives, "fr"))
+        [result] = rank_experts(analyse_with("promouvoir mes produits", objectives, "fr"))
 
-    assert result.reasons == [
-        "Se déclare spécialiste en\u00a0: Médias sociaux.",
-        "Publie une formation sur votre objectif.",
-    ]
+    declares = fr(
+        "Declares this specialty: %(focuses)s.",
+        "Declares these specialties: %(focuses)s.",
+        1,
+        focuses=fr(Focus.MEDIA.label),
+    )
+    assert result.reasons == [declares, fr("Publishes a training on your objective.")]
+    assert declares != "Declares this specialty: Social media."  # French, not the source string
 
 
 def test_more_trainings_or_sessions_never_raise_an_experts_score(objectives):
@@ -82,7 +77,7 @@ def test_more_trainings_or_sessions_never_raise_an_experts_score(objectives):
     focused = make_expert(name="Focused", focuses=["media"])
     make_training(trainer=focused, focus="media", objectives=[goal])
 
-    ranked = rank_experts(_analyse("viral marketing", objectives))
+    ranked = rank_experts(analyse_with("viral marketing", objectives))
 
     assert ranked[0].score == ranked[1].score
     assert [r.expert.name for r in ranked] == ["Busy", "Focused"]  # upcoming sessions only break the tie
