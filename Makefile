@@ -13,7 +13,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 # Narrow a run, e.g. `make test PYTEST_ARGS="-q tests/test_cache.py"`.
 PYTEST_ARGS ?=
 
-.PHONY: setup run test test-fast test-pg bench lint check format messages clean vnu
+.PHONY: setup run test test-fast test-pg bench profile lint check format messages clean vnu
 
 # The Nu HTML Checker for tests/test_html_validity.py: the pinned npm package
 # vnu-jar (needs npm; runs with Java 17), installed into the ignored .cache/.
@@ -57,6 +57,12 @@ test-pg: setup
 
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Where one page's time goes (SQL, templates, Python), on the current database:
+# `make profile URL='/fr/trainings/?q=crise'` (PROFILE_ARGS="--warm" for filled fragment caches).
+profile: setup
+	@test -n "$(URL)" || { echo "usage: make profile URL='/fr/trainings/?q=crise'"; exit 1; }
+	$(PY) bench/profile_page.py "$(URL)" $(PROFILE_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .

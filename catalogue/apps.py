@@ -13,6 +13,13 @@ def _create_curators_group(sender, using="default", **kwargs):
     ensure_curators_group(using=using)
 
 
+def _text_index(sender, using="default", **kwargs):
+    if sender.label == "catalogue":
+        from .search import ensure_sqlite_text_index
+
+        ensure_sqlite_text_index(using=using)
+
+
 def _create_cache_tables(sender, using="default", **kwargs):
     # The rate-limit counters' table (settings.CACHES["limits"]) comes with `migrate`, wherever it
     # runs: `make run`, a deployment, the test database. Idempotent; nothing to do for Redis.
@@ -29,6 +36,7 @@ class CatalogueConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_create_curators_group, dispatch_uid="catalogue.curators_group")
+        post_migrate.connect(_text_index, dispatch_uid="catalogue.sqlite_text_index")
         post_migrate.connect(_create_cache_tables, dispatch_uid="catalogue.cache_tables")
 
         from config import checks  # noqa: F401  (registers the deployment checks)

@@ -16,6 +16,7 @@ import django_filters as filters
 from django import forms
 from django.db import connection
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,7 @@ from .bounds import validate_date_in_bounds
 from .enums import Competence, Focus, Format, Language, Level, Mode
 from .filter_form import FilterForm
 from .models import Objective, Platform, Session, Training, Use
+from .search import SQLITE_FTS_MATCHES, sqlite_indexable
 from .text import fold
 from .vocabulary import search_forms
 
@@ -187,9 +189,17 @@ class TrainingFilter(filters.FilterSet):
         for term in fold(value).split():
             condition = Q()
             for form in search_forms(term):
-                condition |= Q(search_text__contains=form)
+                condition |= self._contains(form)
             queryset = queryset.filter(condition)
         return queryset
+
+    @staticmethod
+    def _contains(form):
+        if connection.vendor == "sqlite" and sqlite_indexable(form):
+            # The same LIKE, answered by the FTS5 trigram index (catalogue/search.py).
+            rows = RawSQL(SQLITE_FTS_MATCHES, [f"%{form}%"])  # noqa: S611 (a constant, the form as a parameter)
+            return Q(pk__in=rows)
+        return Q(search_text__contains=form)
 
     def filter_objectives(self, queryset, name, value):
         if not value:

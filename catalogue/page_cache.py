@@ -35,6 +35,7 @@ from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
+from . import cache_stats
 from .models import Revision
 
 KEY_PREFIX = "page"
@@ -78,9 +79,12 @@ def public_page(params=()):
                     raise
                 logger.warning("Database unreachable: served %s from the page cache.", request.path)
                 return _response(*stale[:2])
+            request._catalogue_revision = revision  # shared with the page's fragments
             key = f"{KEY_PREFIX}:{revision}:{url}"
             stored = cache.get(key)
-            if stored is not None and _fresh(stored):
+            hit = stored is not None and _fresh(stored)
+            cache_stats.record("page", hits=hit, misses=not hit)
+            if hit:
                 return _response(*stored[:2])
             response = view(request, *args, **kwargs)
             if getattr(response, "is_rendered", True):
@@ -96,11 +100,25 @@ def public_page(params=()):
     return decorator
 
 
+def anonymous(request):
+    """A GET that cannot belong to anyone: no session cookie, no message waiting."""
+    return request.method == "GET" and not (
+        settings.SESSION_COOKIE_NAME in request.COOKIES or CookieStorage.cookie_name in request.COOKIES
+    )
+
+
+def revision(request):
+    """The catalogue revision, read once per request (the page and its fragments share it)."""
+    if not hasattr(request, "_catalogue_revision"):
+        request._catalogue_revision = Revision.current()
+    return request._catalogue_revision
+
+
 def _url(request, allowed):
     """The hashed URL of a request the cache may answer, else None."""
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method != "GET":
         return None
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or CookieStorage.cookie_name in request.COOKIES:
+    if not anonymous(request):
         return None  # possibly someone's: a logged-in user, or a message waiting to be shown
     if not allowed.issuperset(request.GET.keys()):
         return None

@@ -66,3 +66,58 @@ class PostgresTrigramIndex(Operation):
 
     def describe(self):
         return f"Trigram index {self.name} on {self.model_name}.{self.field_name} (PostgreSQL only)"
+
+
+# -- SQLite: the text search through an FTS5 trigram index ---------------------------------------
+#
+# `q` filters with `search_text LIKE '%term%'` (Django's `contains`). On SQLite
+# that reads every row; an FTS5 table with the trigram tokenizer answers the very
+# same LIKE from an index (terms of three characters or more), so the results are
+# the same rows. It holds no copy of the text (external content) and triggers keep
+# it in step. Django rebuilds a SQLite table to alter it, which drops its
+# triggers: `ensure_sqlite_text_index` (after every `migrate`) puts them back and
+# rebuilds the index whenever one was missing.
+
+SQLITE_FTS = "catalogue_training_fts"  # written out in the SQL below (literal SQL only)
+SQLITE_FTS_TABLE = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS catalogue_training_fts USING fts5("
+    "search_text, content='catalogue_training', content_rowid='id', tokenize='trigram')"
+)
+SQLITE_FTS_TRIGGERS = {
+    "catalogue_training_fts_ai": """CREATE TRIGGER catalogue_training_fts_ai AFTER INSERT ON catalogue_training BEGIN
+        INSERT INTO catalogue_training_fts(rowid, search_text) VALUES (new.id, new.search_text); END""",
+    "catalogue_training_fts_ad": """CREATE TRIGGER catalogue_training_fts_ad AFTER DELETE ON catalogue_training BEGIN
+        INSERT INTO catalogue_training_fts(catalogue_training_fts, rowid, search_text)
+        VALUES ('delete', old.id, old.search_text); END""",
+    "catalogue_training_fts_au": """CREATE TRIGGER catalogue_training_fts_au AFTER UPDATE OF search_text
+        ON catalogue_training BEGIN
+        INSERT INTO catalogue_training_fts(catalogue_training_fts, rowid, search_text)
+        VALUES ('delete', old.id, old.search_text);
+        INSERT INTO catalogue_training_fts(rowid, search_text) VALUES (new.id, new.search_text); END""",
+}
+SQLITE_FTS_MATCHES = "SELECT rowid FROM catalogue_training_fts WHERE search_text LIKE %s"
+
+
+def ensure_sqlite_text_index(using="default", **kwargs):
+    from django.db import connections
+
+    connection = connections[using]
+    if connection.vendor != "sqlite" or "catalogue_training" not in connection.introspection.table_names():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name LIKE 'catalogue_training_fts%'"
+        )
+        present = {row[0] for row in cursor.fetchall()}
+        if SQLITE_FTS in present and present.issuperset(SQLITE_FTS_TRIGGERS):
+            return
+        cursor.execute(SQLITE_FTS_TABLE)
+        for name, create in SQLITE_FTS_TRIGGERS.items():
+            if name not in present:
+                cursor.execute(create)
+        cursor.execute("INSERT INTO catalogue_training_fts(catalogue_training_fts) VALUES ('rebuild')")
+
+
+def sqlite_indexable(term):
+    """Whether the trigram index answers `LIKE '%term%'` exactly as the table would."""
+    return len(term) >= 3 and not any(char in term for char in "%_\\")

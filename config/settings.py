@@ -175,6 +175,13 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # seconds old (what time alone changes: a session that has started); any change
 # of content shows at once (catalogue.page_cache). 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+# Fragments (training cards, filter sidebar, facet counts) keyed on the catalogue revision,
+# the language and the request's parameters; this only bounds the memory they hold.
+# Off (0) by default until every card key is proven to hold all a card shows.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0)
+# bench/run.py only: where server processes write cache hit counts (catalogue.cache_stats).
+CACHE_STATS_DIR = env("CACHE_STATS_DIR")
+
 # How long a cached page may still be served, however old, while the database is
 # unreachable (stale-if-error); only to anonymous visitors.
 PAGE_STALE_SECONDS = env_int("PAGE_STALE_SECONDS", 24 * 60 * 60)

@@ -5,7 +5,7 @@ from django.urls import translate_url
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
-from catalogue import links
+from catalogue import fragments, links
 
 register = template.Library()
 
@@ -78,3 +78,29 @@ def datetime_attr(value):
     if not value:
         return ""
     return value.replace(microsecond=0).isoformat()
+
+
+@register.simple_tag(takes_context=True)
+def training_cards(context, trainings):
+    """[(training, card markup)]: the cards of a list page, cached (catalogue.fragments)."""
+    return fragments.training_cards(context, trainings)
+
+
+@register.tag
+def fragment(parser, token):
+    """`{% fragment "name" key … %}…{% endfragment %}`: the enclosed markup cached
+    for anonymous visitors on the keys, the catalogue revision and the language
+    (catalogue.fragments.block). The keys must hold everything else it shows."""
+    name, *keys = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(name, keys, nodelist)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, keys, nodelist):
+        self.name, self.keys, self.nodelist = name, keys, nodelist
+
+    def render(self, context):
+        vary = [key.resolve(context) for key in self.keys]
+        return fragments.block(context, self.name.resolve(context), vary, lambda: self.nodelist.render(context))

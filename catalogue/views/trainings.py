@@ -3,7 +3,7 @@ from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 
-from .. import currency, public_review
+from .. import currency, fragments, public_review
 from ..enums import Competence, Focus, Format
 from ..filters import TrainingFilter
 from ..models import Session, Training
@@ -35,7 +35,9 @@ class TrainingListView(ListView):
 
     def paginate_queryset(self, queryset, page_size):
         # The facet query also gives the total, so the paginator needs no COUNT.
-        self.facets = self.filterset.facets()
+        # The same for every page and sort of one search (catalogue.fragments).
+        search = sorted((k, v) for k, v in self.request.GET.lists() if k not in ("page", "sort"))
+        self.facets = fragments.value(self.request, "facets", search, self.filterset.facets)
         paginator = self.get_paginator(queryset.values_list("pk", flat=True), page_size)
         paginator.count = self.facets.total
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
@@ -75,6 +77,9 @@ class TrainingListView(ListView):
                 if code
             ],
             current_sort=current_sort,
+            # All the filter sidebar shows besides the catalogue and the language: the path and
+            # every parameter but the page, shortlist `t` included (catalogue.fragments).
+            filters_key=(self.request.path, sorted((k, v) for k, v in self.request.GET.lists() if k != "page")),
             clear_url=_keep_shortlist(self.request, self.request.path),
             feed_query=query_string(params, page=None, **{SHORTLIST: None}).rstrip("?"),
             # The objective, platforms and competences filtered on travel to the training and its brief.
