@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.admin.review_screen import YES_NO, VersionField, rubric_summary
+from catalogue.grammar import elide
 
 from . import profile_review, profile_workflow
 from .models import ProfileStatus
@@ -75,8 +76,10 @@ def review_view(model_admin, request, object_id):
         else:
             messages.success(
                 request,
-                _("The profile of %(name)s is now “%(status)s”; the trainer is notified by email.")
-                % {"name": expert.name, "status": expert.get_profile_status_display()},
+                elide(
+                    _("The profile of %(name)s is now “%(status)s”; the trainer is notified by email.")
+                    % {"name": expert.name, "status": expert.get_profile_status_display()}
+                ),
             )
             return HttpResponseRedirect(reverse("admin:experts_expert_changelist") + "?profile_status=submitted")
 
@@ -91,7 +94,7 @@ def review_view(model_admin, request, object_id):
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
-        "title": _("Review the profile of %(name)s") % {"name": expert.name},
+        "title": elide(_("Review the profile of %(name)s") % {"name": expert.name}),
         "expert": expert,
         "pending": pending_copy,
         "pending_platforms": platforms,

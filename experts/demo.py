@@ -35,7 +35,7 @@ from catalogue.text import fold
 from .models import Brief, Expert, Outcome
 
 DEMO_PASSWORD = "cible-demo-2026"  # noqa: S105  # nosec B105  # printed demo credentials, by design
-CURATOR_EMAIL = "curateur@cible.example"
+CURATOR_EMAIL = "responsable@cible.example"
 TRAINER_EMAIL = "formatrice@cible.example"
 TRAINER_NAME = "Annie Tremblay"
 

@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.grammar import elide
 from catalogue.workflow import (
     Actor,
     MessageGiven,
@@ -124,8 +125,10 @@ def _stale(expert, seen_version=None):
     changes = profile_review.diff(seen.snapshot, profile_review.pending_content(expert)) if seen else []
     what = "; ".join(f"{c.label}: “{c.after[:80]}”" for c in changes)
     return StaleVersion(
-        _("The profile of %(name)s changed since you opened it%(what)s. Nothing was decided: look at it again.")
-        % {"name": expert.name, "what": f" ({what})" if what else ""},
+        elide(
+            _("The profile of %(name)s changed since you opened it%(what)s. Nothing was decided: look at it again.")
+            % {"name": expert.name, "what": f" ({what})" if what else ""}
+        ),
         changes,
     )
 

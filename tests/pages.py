@@ -104,7 +104,7 @@ def build_world():
     )
     unclaimed_expert = factories.make_expert(name="Émile Sans-Compte", slug="emile-sans-compte", with_user=False)
     factories.make_training(trainer=unclaimed_expert, title="Atelier sans compte", slug="atelier-sans-compte")
-    curator = factories.make_curator(email="curateur@example.com")
+    curator = factories.make_curator(email="responsable@example.com")
     superuser = get_user_model().objects.create_superuser(
         username="root@example.com", email="root@example.com", password=PASSWORD
     )
