@@ -30,7 +30,7 @@ def test_visitor_answers_the_followup_and_the_figure_appears(page, django_captur
     assert "Développer votre réseau" in page.locator("main q").inner_text()
     page.locator("input[name=hired][value=yes]").check()
     page.locator("input[name=reached][value=yes]").check()
-    page.locator("input[name=competences][value=skills]").check()
+    page.locator("input[name=competences][value=know_how]").check()
     page.get_by_label("Commentaire (facultatif)").fill("Des contacts utiles dès la première semaine.")
     page.get_by_role("button", name="Envoyer ma réponse").click()
     page.locator("[data-followup=recorded]").wait_for()
