@@ -42,6 +42,17 @@ class Row:
     differs: bool
 
 
+# Filled by ExpertsConfig.ready(): `annotate(trainings)` sets `training.outcome` (experts.outcomes.Figures)
+# or `training.response_time` (experts.response_times.ResponseTime), one query each, since this app never
+# imports experts.
+_annotators = []
+
+
+def register_annotator(annotate):
+    if annotate not in _annotators:
+        _annotators.append(annotate)
+
+
 def queryset():
     """Published trainings with everything the table reads, in a fixed number of queries."""
     upcoming = Session.objects.upcoming().order_by("starts_at", "pk")
@@ -118,6 +129,25 @@ def rows(trainings):
         [(t.price, t.currency if t.price else "") for t in trainings],
     )
     add("trainer", _("Trainer"), [Cell(training=t) for t in trainings], [t.trainer_id for t in trainings])
+    for annotate in _annotators:
+        annotate(trainings)
+    # Shown only when at least one training has a figure; a figure below its minimum compares as none.
+    outcomes = [getattr(t, "outcome", None) for t in trainings]
+    if any(o and o.answered for o in outcomes):
+        add(
+            "outcome",
+            _("Objective reached"),
+            [Cell(training=t) for t in trainings],
+            [(o.reached, o.answered) if o and o.enough else None for o in outcomes],
+        )
+    times = [getattr(t, "response_time", None) for t in trainings]
+    if any(rt and rt.enough for rt in times):
+        add(
+            "response-time",
+            _("Response time"),
+            [Cell(training=t) for t in trainings],
+            [rt.days if rt and rt.enough else None for rt in times],
+        )
     return table
 
 

@@ -7,12 +7,14 @@ class ExpertsConfig(AppConfig):
     verbose_name = _("Experts")
 
     def ready(self):
-        from catalogue import page_cache, ranking
+        from catalogue import comparison, page_cache, ranking
 
         from . import (
             accounts,  # noqa: F401  (registers the account e-mails that carry a link with the outbox)
             followups,  # noqa: F401  (registers the follow-up e-mail, which carries a link)
+            outcomes,
             profile_emails,  # noqa: F401  (registers the listing claim e-mail, which carries a link)
+            response_times,
         )
         from .models import Expert, Outcome
         from .outcomes import annotate_trainings
@@ -22,6 +24,9 @@ class ExpertsConfig(AppConfig):
         # the training cards get their outcome figures the same way.
         ranking.register_expert_ranker(rank_experts)
         ranking.register_training_annotator(annotate_trainings)
+        # The compare page shows both figures for each training and its trainer.
+        comparison.register_annotator(outcomes.annotate_trainings)
+        comparison.register_annotator(response_times.annotate_trainings)
 
         # A trainer's public profile shows on the pages the page cache keeps.
         page_cache.connect(Expert, m2m=(Expert.platforms.through,))

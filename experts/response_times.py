@@ -60,3 +60,10 @@ def figures_for(ids, now=None):
 def hours_for(ids, now=None):
     """{expert id: median hours or None} for the API: None below MIN_BRIEFS or when most are unanswered."""
     return {pk: (f.median_hours if f.enough else None) for pk, f in figures_for(ids, now).items()}
+
+
+def annotate_trainings(trainings, now=None):
+    """Set `training.response_time` to its trainer's figures (the compare page): one query."""
+    figures = figures_for({t.trainer_id for t in trainings}, now)
+    for training in trainings:
+        training.response_time = figures.get(training.trainer_id, ResponseTime())

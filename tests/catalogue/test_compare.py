@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from catalogue.enums import Status
 from catalogue.models import Use
-from tests.factories import make_expert, make_platform, make_session, make_training
+from tests.factories import make_brief, make_expert, make_outcomes, make_platform, make_session, make_training
 
 pytestmark = pytest.mark.django_db
 
@@ -222,8 +222,8 @@ def test_compare_runs_a_fixed_number_of_queries(client, django_assert_num_querie
         make_session(training)
         make_session(training, starts_in=timedelta(days=30))
         slugs.append(training.slug)
-    # revision, trainings with their trainers, platforms, uses, upcoming sessions
-    with django_assert_num_queries(5):
+    # revision, trainings with their trainers, platforms, uses, upcoming sessions, outcomes, response times
+    with django_assert_num_queries(7):
         response = client.get(_url(*slugs))
     assert len(response.context["trainings"]) == size
 
@@ -315,3 +315,36 @@ def test_expert_page_with_a_shortlist_is_cached_and_keeps_it(client, trio, djang
     assert page == first.content.decode()
     assert "/fr/compare/?t=lancer&amp;t=vendre" in page
     assert "/fr/trainings/vendre/?t=lancer" in page
+
+
+def test_outcome_row_shows_each_trainings_figure_and_marks_the_difference(client, trio):
+    a, _b, c = trio
+    make_outcomes(a.trainer, reached=3, partly=1, training=a)
+    response = client.get(_url("vendre", "lancer"))
+    row = _rows(response)["outcome"]
+    assert row.differs
+    assert (row.cells[0].training.outcome.reached, row.cells[0].training.outcome.answered) == (3, 4)
+    assert row.cells[1].training.outcome.answered == 0
+    assert 'data-fact="outcome"' in response.content.decode()
+    assert 'data-answered="4" data-reached="3"' in response.content.decode()
+
+
+def test_outcome_and_response_time_rows_are_absent_without_figures(client, trio):
+    response = client.get(_url("vendre", "lancer"))
+    assert "outcome" not in _rows(response)
+    assert "response-time" not in _rows(response)
+    assert "outcome-figure" not in response.content.decode()
+
+
+def test_response_time_row_shows_the_trainers_usual_delay(client, trio):
+    a, _b, c = trio
+    for _n in range(3):
+        brief = make_brief(a.trainer, created_ago=timedelta(hours=30))
+        type(brief).objects.filter(pk=brief.pk).update(first_reply_at=brief.created_at + timedelta(hours=1))
+    response = client.get(_url("vendre", "lancer"))
+    row = _rows(response)["response-time"]
+    assert row.differs
+    assert row.cells[0].training.response_time.days == 1
+    assert not row.cells[1].training.response_time.enough
+    page = response.content.decode()
+    assert page.count('class="small mb-2 response-time"') == 1
