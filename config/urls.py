@@ -8,6 +8,7 @@ from catalogue.views.favicon import favicon
 from catalogue.views.health import healthz
 from catalogue.views.robots import robots_txt
 from config.media import media_urlpatterns
+from experts.review_queue import review_queue_view
 from experts.sitemaps import ExpertSitemap
 
 SITEMAPS = {"pages": StaticPagesSitemap, "trainings": TrainingSitemap, "experts": ExpertSitemap}
@@ -21,6 +22,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("admin/queue/", review_queue_view, name="review_queue"),
     path("admin/", admin.site.urls),
     path("", include("experts.urls")),
     path("", include("catalogue.urls")),
