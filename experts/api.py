@@ -10,7 +10,7 @@ from catalogue.api.serializers import AbsoluteUrlField, OutcomesSerializer, Trai
 from catalogue.enums import Competence
 from catalogue.models import Training
 
-from . import competences, outcomes, response_times
+from . import competences, outcomes, profile_review, response_times
 from .filters import ExpertFilter
 from .models import Expert
 
@@ -90,6 +90,14 @@ class ApproachSerializer(serializers.Serializer):
     uses = serializers.ListField(child=serializers.SlugField(), help_text="Use codes taught on that platform.")
 
 
+class ProfileReviewSerializer(serializers.Serializer):
+    reviewed_at = serializers.DateTimeField(help_text="When a curator approved the public version.")
+    checks = serializers.ListField(
+        child=serializers.ChoiceField(choices=profile_review.RUBRIC_KEYS),
+        help_text="The rubric checks the curator confirmed; empty if approved before rubrics were recorded.",
+    )
+
+
 class ExpertDetailSerializer(ExpertSerializer):
     """The approved version of a profile (experts.profile_workflow): pending edits never show here."""
 
@@ -102,6 +110,7 @@ class ExpertDetailSerializer(ExpertSerializer):
         help_text="Competence codes (knowledge, know_how, interpersonal) the expert's published trainings teach."
     )
     reviewed_at = serializers.DateTimeField(read_only=True, help_text="When a curator last approved this profile.")
+    review = serializers.SerializerMethodField(help_text="What a curator checked on the approved version.")
     trainings = serializers.SerializerMethodField(help_text="The expert's published trainings.")
 
     class Meta(ExpertSerializer.Meta):
@@ -112,8 +121,14 @@ class ExpertDetailSerializer(ExpertSerializer):
             "approaches",
             "competences",
             "reviewed_at",
+            "review",
             "trainings",
         ]
+
+    @extend_schema_field(ProfileReviewSerializer(allow_null=True))
+    def get_review(self, expert):
+        review = profile_review.public_review(expert)
+        return ProfileReviewSerializer(review).data if review else None
 
     @extend_schema_field(ApproachSerializer(many=True))
     def get_approaches(self, expert):

@@ -14,7 +14,7 @@ from catalogue.models import Platform
 from catalogue.text import fold
 
 from . import approaches
-from .models import Expert
+from .models import Expert, ProfileStatus, ProfileTransition
 
 # Drawn from the two source texts, as the offers' rubric (catalogue.review_rules), for a person.
 RUBRIC = [
@@ -24,6 +24,7 @@ RUBRIC = [
     ("links_are_relevant", _("The links and photo belong to the trainer and contain nothing improper.")),
 ]
 RUBRIC_KEYS = [key for key, _label in RUBRIC]
+LABELS = dict(RUBRIC)
 
 
 def rubric_met(answers):
@@ -156,3 +157,22 @@ def preview(expert):
         setattr(copy, name, content[name])
     copy.photo = content["photo"] or None
     return copy, list(Platform.objects.filter(slug__in=content["platforms"]))
+
+
+def public_review(expert):
+    """What visitors see of the approved version's review (as catalogue.public_review for offers).
+
+    {"reviewed_at", "checks": [codes], "labels"} from the last approval's rubric; a profile approved
+    before rubrics were recorded has no checks (« Profil vérifié le … »). A pending edit never counts:
+    only approvals do. None for a profile never approved.
+    """
+    if not expert.reviewed_at:
+        return None
+    rubric = (
+        ProfileTransition.objects.filter(expert=expert, to_status=ProfileStatus.APPROVED)
+        .values_list("rubric", flat=True)
+        .first()
+    )
+    answers = rubric if isinstance(rubric, dict) else {}
+    checks = [key for key in RUBRIC_KEYS if answers.get(key) is True]
+    return {"reviewed_at": expert.reviewed_at, "checks": checks, "labels": [LABELS[key] for key in checks]}

@@ -7,7 +7,7 @@ from catalogue.models import Session, Training
 from catalogue.page_cache import public_page
 from catalogue.views.listing import ForgivingPaginationMixin, active_filters, pagination_context
 
-from .. import approaches, competences, outcomes, response_times
+from .. import approaches, competences, outcomes, profile_review, response_times
 from ..filters import ExpertFilter
 from ..models import Expert
 
@@ -82,4 +82,5 @@ class ExpertDetailView(DetailView):
         context["outcome"] = outcomes.figures_for("expert", [self.object.pk])[self.object.pk]
         context["comments"] = outcomes.public_comments(self.object)
         context["response_time"] = response_times.figures_for([self.object.pk])[self.object.pk]
+        context["review"] = profile_review.public_review(self.object)
         return context

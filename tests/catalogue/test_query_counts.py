@@ -77,9 +77,8 @@ def test_expert_detail_runs_a_fixed_number_of_queries(client, django_assert_num_
     from experts.models import Expert
 
     slug = Expert.objects.order_by("pk").first().slug
-    with django_assert_num_queries(
-        8
-    ):  # revision, expert, platforms, trainings, sessions, outcomes, response times, comments
+    # revision, expert, platforms, trainings, sessions, outcomes, response times, comments, approval's rubric
+    with django_assert_num_queries(9):
         response = client.get(f"/en/experts/{slug}/")
     assert response.status_code == 200
 
