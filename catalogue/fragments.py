@@ -31,7 +31,7 @@ def training_cards(context, trainings):
 
     def render(training):
         with context.push(training=training):
-            return mark_safe(template.render(context))  # noqa: S308 (the template's own autoescaped output)
+            return mark_safe(template.render(context))  # noqa: S308  # nosec B308 B703 (the template's own autoescaped output)
 
     request = context.get("request")
     if not enabled(request):
@@ -50,7 +50,7 @@ def training_cards(context, trainings):
         markup = stored.get(keys[training.pk])
         if markup is None:
             markup = missing[keys[training.pk]] = render(training)
-        cards.append((training, mark_safe(markup)))  # noqa: S308 (stored from render() above)
+        cards.append((training, mark_safe(markup)))  # noqa: S308  # nosec B308 B703 (stored from render() above)
     if missing and not _holds_a_token(request):
         cache.set_many({key: str(markup) for key, markup in missing.items()}, settings.FRAGMENT_CACHE_SECONDS)
     cache_stats.record("card", hits=len(trainings) - len(missing), misses=len(missing))
@@ -101,4 +101,4 @@ def block(context, name, vary, render):
         markup = render()
         if not _holds_a_token(request):
             cache.set(key, str(markup), settings.FRAGMENT_CACHE_SECONDS)
-    return mark_safe(markup)  # noqa: S308 (a template's own autoescaped output)
+    return mark_safe(markup)  # noqa: S308  # nosec B308 B703 (a template's own autoescaped output)
