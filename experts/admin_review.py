@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.admin.review_screen import YES_NO, VersionField, rubric_summary
+from catalogue.admin.review_screen import RubricReviewForm, rubric_summary
 from catalogue.grammar import elide
 
 from . import profile_review, profile_workflow
@@ -21,28 +21,11 @@ from .profile_workflow import ProfileAction
 FIELD_OF_REFUSAL = {"message_required": "message"}
 
 
-class ProfileReviewForm(forms.Form):
+class ProfileReviewForm(RubricReviewForm):
+    """A curator's decision on one version of a trainer's profile."""
+
+    RUBRIC = profile_review.RUBRIC
     decision = forms.ChoiceField(choices=[(a.value, a.label) for a in profile_workflow.DECISIONS])
-    version = VersionField()
-    message = forms.CharField(
-        label=_("Message to the trainer"),
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 5, "cols": 80}),
-        help_text=_("Required to request changes (say what to change) or to reject (give the reason)."),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for key, label in profile_review.RUBRIC:
-            self.fields[f"rubric_{key}"] = forms.ChoiceField(label=label, choices=YES_NO, widget=forms.RadioSelect)
-
-    def rubric_fields(self):
-        return [self[f"rubric_{key}"] for key in profile_review.RUBRIC_KEYS]
-
-    @property
-    def rubric(self):
-        return {key: self.cleaned_data[f"rubric_{key}"] == "yes" for key in profile_review.RUBRIC_KEYS}
 
 
 def review_view(model_admin, request, object_id):

@@ -43,10 +43,15 @@ class VersionField(forms.IntegerField):
         super().__init__(min_value=1, max_value=MAX_VERSION, **kwargs)
 
 
-class ReviewForm(forms.Form):
-    """A curator's decision on one version of an offer: the rubric, a message, the outcome."""
+class RubricReviewForm(forms.Form):
+    """A curator's decision on one version: the rubric (`RUBRIC`, (key, label) pairs), a message, the outcome.
 
-    decision = forms.ChoiceField(choices=[(a.value, a.label) for a in workflow.DECISIONS] + [(ASSESS, ASSESS_LABEL)])
+    Offers (ReviewForm below) and trainer profiles (experts.admin_review) each give their rubric and decisions.
+    """
+
+    RUBRIC = ()
+    field_order = ["decision", "version", "message"]
+
     version = VersionField()
     message = forms.CharField(
         label=_("Message to the trainer"),
@@ -58,15 +63,22 @@ class ReviewForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for key, label in review_rules.RUBRIC:
+        for key, label in self.RUBRIC:
             self.fields[f"rubric_{key}"] = forms.ChoiceField(label=label, choices=YES_NO, widget=forms.RadioSelect)
 
     def rubric_fields(self):
-        return [self[f"rubric_{key}"] for key in review_rules.RUBRIC_KEYS]
+        return [self[f"rubric_{key}"] for key, _label in self.RUBRIC]
 
     @property
     def rubric(self):
-        return {key: self.cleaned_data[f"rubric_{key}"] == "yes" for key in review_rules.RUBRIC_KEYS}
+        return {key: self.cleaned_data[f"rubric_{key}"] == "yes" for key, _label in self.RUBRIC}
+
+
+class ReviewForm(RubricReviewForm):
+    """A curator's decision on one version of an offer."""
+
+    RUBRIC = review_rules.RUBRIC
+    decision = forms.ChoiceField(choices=[(a.value, a.label) for a in workflow.DECISIONS] + [(ASSESS, ASSESS_LABEL)])
 
 
 def rubric_summary(rubric):
