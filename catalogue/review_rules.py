@@ -43,12 +43,8 @@ def rubric_met(answers):
 
 # -- one version's content -----------------------------------------------------------
 
-_SESSION_FIELD_NAMES = {field.name for field in Session._meta.get_fields()}
-# The session fields a curator reviews: the form's (SESSION_FACTS), and whether the online link
-# is public once Session has that field (#11 §5 adds `online_url_public`; it needs nothing more here).
-SNAPSHOT_SESSION_FIELDS = SESSION_FACTS + tuple(
-    name for name in ("online_url_public",) if name in _SESSION_FIELD_NAMES and name not in SESSION_FACTS
-)
+# The session fields a curator reviews: the form's (SESSION_FACTS, which include whether the online link is public).
+SNAPSHOT_SESSION_FIELDS = SESSION_FACTS
 # Every key of a snapshot: what a trainer writes (the form's, the API's and the export's list), then the sessions.
 SNAPSHOT_KEYS = (*OFFER_TEXTS, *OFFER_FACTS, "sessions")
 
