@@ -8,6 +8,7 @@ the screen is experts/admin_review.py.
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from catalogue.enums import Focus, Language
 from catalogue.models import Platform
@@ -20,7 +21,11 @@ from .models import Expert, ProfileStatus, ProfileTransition
 RUBRIC = [
     ("identity_is_plausible", _("The name is a real person's or organisation's, not someone else's.")),
     ("focus_is_right", _("The focuses match what the bio says: spreading a message, building relationships, or both.")),
-    ("no_single_right_way", _("It does not claim there is only one right way to use the platforms.")),
+    # Its own string: the offers' rubric says « Elle » (une offre); a profile is « il ».
+    (
+        "no_single_right_way",
+        pgettext_lazy("profile rubric", "It does not claim there is only one right way to use the platforms."),
+    ),
     ("links_are_relevant", _("The links and photo belong to the trainer and contain nothing improper.")),
 ]
 RUBRIC_KEYS = [key for key, _label in RUBRIC]

@@ -104,3 +104,13 @@ def test_schema_documents_the_expert_review():
     components = SchemaGenerator().get_schema(request=None, public=True)["components"]["schemas"]
     assert "review" in components["ExpertDetail"]["properties"]
     assert set(components["ProfileReview"]["properties"]) == {"reviewed_at", "checks"}
+
+
+def test_profile_rubric_speaks_of_the_profile_not_of_an_offer_in_french(client):
+    """The offers' rubric item reads « Elle… » (une offre): a profile's has its own wording."""
+    from catalogue import review_rules
+
+    html = _page(client, _approved_with_rubric(), "fr")
+    offer_wording = fr(dict(review_rules.RUBRIC)["no_single_right_way"])
+    assert fr(profile_review.LABELS["no_single_right_way"]) in html
+    assert offer_wording not in html
