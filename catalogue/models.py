@@ -1,4 +1,5 @@
 from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -403,7 +404,14 @@ class Session(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.training} — {self.starts_at:%Y-%m-%d %H:%M}"
+        # In the session's own time zone, as the trainer entered it (the admin's inline titles show this).
+        if self.starts_at is None:
+            return str(self.training)
+        try:
+            start = self.starts_at.astimezone(ZoneInfo(self.timezone))
+        except (ZoneInfoNotFoundError, ValueError):
+            return f"{self.training} — {self.starts_at:%Y-%m-%d %H:%M} UTC"
+        return f"{self.training} — {start:%Y-%m-%d %H:%M} ({self.timezone})"
 
     @property
     def public_online_url(self):

@@ -103,3 +103,18 @@ def test_keyword_edited_in_the_admin_is_used_by_the_matcher_at_once(client):
     after = matching.analyse("gagner en notoriété", Objective.objects.filter(is_active=True), "fr")
     assert after.focus == "network"
     assert [r.objective.slug for r in after.objectives][:1] == ["briller"]
+
+
+def test_session_rows_in_the_training_admin_show_the_sessions_own_time(client):
+    """The inline's row titles read the start as the trainer entered it, not in UTC."""
+    from datetime import UTC, datetime
+
+    from tests.factories import make_training
+
+    training = make_training(title="Atelier du soir")
+    start = datetime(2027, 3, 10, 23, 30, tzinfo=UTC)  # 18:30 in Montréal (EST)
+    training.sessions.create(starts_at=start, ends_at=start.replace(hour=23, minute=59), timezone="America/Montreal")
+    client.force_login(make_curator())
+    page = client.get(f"/fr/admin/catalogue/training/{training.pk}/change/").content.decode()
+    assert "Atelier du soir — 2027-03-10 18:30 (America/Montreal)" in page
+    assert "2027-03-10 23:30" not in page
