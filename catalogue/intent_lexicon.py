@@ -36,6 +36,10 @@ LEXICON = {
                 3 faire passer message
                 3 faire savoir
                 3 faire parler
+                3 se fassent voir
+                3 se faire voir
+                3 faire voir
+                2 en parle
                 3 entendre parler
                 3 se sache
                 3 sachent
@@ -233,6 +237,8 @@ LEXICON = {
             "en": """
                 3 viral
                 3 go viral
+                3 trending
+                3 trend
                 3 goes viral
                 3 buzz
                 3 blow up
@@ -251,6 +257,9 @@ LEXICON = {
                 1 réseau
                 3 réseauter
                 3 réseautage
+                3 jaser avec
+                3 se refile
+                3 refiler contrats
                 3 réseau d'affaires
                 3 réseau professionnel
                 3 réseau de contacts
@@ -417,6 +426,12 @@ LEXICON = {
                 2 decision makers
                 3 reach out
                 2 peers
+                3 peer group
+                3 support each other
+                3 pass leads
+                3 old bosses
+                3 former bosses
+                2 recommendations
                 3 discussion groups
                 3 exchange with
                 3 community of practice
@@ -430,6 +445,7 @@ LEXICON = {
             "fr": """
                 3 garder contact
                 3 garder le contact
+                3 rester proche
                 3 rester en contact
                 3 maintenir le contact
                 3 garder le lien
