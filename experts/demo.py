@@ -92,6 +92,7 @@ def seed(trainings=40, experts=12, seed=1, stdout=None):
             offer.training.featured = index < 4
             offer.training.published_at = builder.now - timedelta(days=rng.randint(0, 120), minutes=index)
             offer.training.submitted_at = offer.training.published_at - timedelta(days=rng.randint(1, 5))
+        _what_visitors_try_first(published, builder)
         # The demo trainer's offers in progress (dashboard and moderation queue content), never published.
         pending = [builder.offer(expert_rows[0], trainings + i) for i in range(4)]
         for offer in pending[2:]:
@@ -439,6 +440,42 @@ class _Builder:
                     seats=seats,
                 )
             )
+
+
+def _what_visitors_try_first(offers, builder):
+    """A published demo offer with dates keeps one ahead (its past ones stay, for follow-ups), so the catalogue
+    is not archived away within the hour; and « promouvoir mes produits sur LinkedIn » finds a media training
+    on LinkedIn. Draws nothing from the random generator: the rest of the seed is unchanged."""
+    for index, offer in enumerate(offers):
+        if offer.sessions and all(session.starts_at < builder.now for session in offer.sessions):
+            last = max(offer.sessions, key=lambda session: session.starts_at)
+            shift = timedelta(days=7 * (1 + (builder.now.date() - last.starts_at.date()).days // 7 + index % 8))
+            offer.sessions.append(
+                Session(
+                    starts_at=last.starts_at + shift,
+                    ends_at=last.ends_at + shift,
+                    timezone=last.timezone,
+                    is_online=last.is_online,
+                    venue=last.venue,
+                    city=last.city,
+                    online_url=last.online_url,
+                    seats=last.seats,
+                )
+            )
+    linkedin = next((p for p in builder.platforms if p.slug == "linkedin"), None)
+    media = [offer for offer in offers if offer.training.focus == Focus.MEDIA]
+    promote = next((o for o in builder.by_focus.get(Focus.MEDIA, []) if o.slug == "promouvoir-un-produit"), None)
+    if not linkedin or not media or not promote:
+        return
+    if any(linkedin in offer.platforms and promote in offer.objectives for offer in media):
+        return
+    offer = next((offer for offer in media if promote in offer.objectives), media[0])
+    offer.platforms.append(linkedin)
+    offer.objectives = list(dict.fromkeys([*offer.objectives, promote]))
+    offer.uses = list(dict.fromkeys([*offer.uses, *promote.demo_uses]))
+    offer.training.refresh_search_fields(
+        objectives=offer.objectives, platforms=offer.platforms, uses=offer.uses, save=False
+    )
 
 
 def _ensure_upcoming(offer, now):

@@ -178,3 +178,18 @@ def test_demo_has_outcomes_response_times_and_reviews_to_show(client):
     )
     assert 'data-review="checked"' in html and 'data-review="published"' in html
     assert "outcome-figure" in html
+
+
+def test_what_a_demo_visitor_tries_first_shows_something():
+    """`make run`'s demo: every published training with dates has one ahead (so none is archived within
+    the hour), and « promouvoir mes produits sur LinkedIn » opens on a media training on LinkedIn."""
+    from catalogue.match import find_match
+
+    demo.seed(trainings=40, experts=12, seed=1)
+    now = timezone.now()
+    dated = Training.objects.published().filter(sessions__isnull=False).distinct()
+    assert dated.exists()
+    assert not dated.exclude(sessions__starts_at__gte=now).exists()
+    first = find_match("promouvoir mes produits sur LinkedIn", "fr").trainings()[0].training
+    assert first.focus == Focus.MEDIA
+    assert "linkedin" in {platform.slug for platform in first.platforms.all()}
