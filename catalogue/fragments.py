@@ -1,12 +1,13 @@
 """Training cards cached as markup, fetched for a whole page with one `get_many`.
 
-A card shows the training, its trainer and its next session. The key holds the
-catalogue revision (bumped by any change to those, catalogue.page_cache) and
-the language, plus the next session's start, the one thing time alone changes
-(a session that has started gives way to the next one), and every parameter of
-the URL but the page: a card carries the filters in its link and shows whether
-it is on the shortlist `t`. Only anonymous
-requests read or fill these caches: a logged-in visitor's page is rendered whole.
+A card shows the training, its trainer and its next session (catalogue.cards).
+Its key holds the catalogue revision (bumped by any change to those,
+catalogue.page_cache), the language and the next session's start, the one thing
+time alone changes (a session that has started gives way to the next one). What
+a request adds, the filters and shortlist its link carries and its shortlist
+link, is spliced in per request, so one entry serves every search that shows
+the training. Only anonymous requests read or fill these caches: a logged-in
+visitor's page is rendered whole.
 """
 
 import hashlib
@@ -16,9 +17,7 @@ from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from . import cache_stats, page_cache
-
-CARD_TEMPLATE = "catalogue/includes/training_card.html"
+from . import cache_stats, cards, page_cache, shortlist
 
 
 def enabled(request):
@@ -26,41 +25,33 @@ def enabled(request):
 
 
 def training_cards(context, trainings):
-    """[(training, markup)] for a page of cards, rendered as the card include would."""
-    template = context.template.engine.get_template(CARD_TEMPLATE)
-
-    def render(training):
-        with context.push(training=training):
-            return mark_safe(template.render(context))  # noqa: S308  # nosec B308 B703 (the template's own autoescaped output)
-
+    """[(training, markup)] for a page of cards, as the card include renders them."""
     request = context.get("request")
+    current = shortlist.for_request(request) if request is not None else shortlist.Shortlist()
+    card_query = context.get("card_query") or ""
+
+    def card(training, parts=None):
+        return mark_safe(f"\n{cards.card(training, card_query, current, parts)}\n")  # noqa: S308  # nosec B308 B703 (catalogue.cards escapes)
+
     if not enabled(request):
-        return [(training, render(training)) for training in trainings]
+        return [(training, card(training)) for training in trainings]
     prefix = f"card:{page_cache.revision(request)}:{get_language()}"
-    carried = _carried(request)
-    if carried:
-        prefix += ":" + hashlib.sha256(repr(carried).encode()).hexdigest()
     keys = {
         training.pk: f"{prefix}:{training.pk}:{_stamp(getattr(training, 'next_session_at', None))}"
         for training in trainings
     }
     stored = cache.get_many(keys.values())
-    cards, missing = [], {}
+    result, missing = [], {}
     for training in trainings:
-        markup = stored.get(keys[training.pk])
-        if markup is None:
-            markup = missing[keys[training.pk]] = render(training)
-        cards.append((training, mark_safe(markup)))  # noqa: S308  # nosec B308 B703 (stored from render() above)
-    if missing and not _holds_a_token(request):
-        cache.set_many({key: str(markup) for key, markup in missing.items()}, settings.FRAGMENT_CACHE_SECONDS)
+        parts = stored.get(keys[training.pk])
+        if parts is None:
+            parts = missing[keys[training.pk]] = cards.card_parts(training)
+        result.append((training, card(training, parts)))
+    if missing:
+        # Markup built from the training alone (catalogue.cards): never a CSRF token, never a visitor's.
+        cache.set_many(missing, settings.FRAGMENT_CACHE_SECONDS)
     cache_stats.record("card", hits=len(trainings) - len(missing), misses=len(missing))
-    return cards
-
-
-def _carried(request):
-    """What of the URL a card may show besides its training: every parameter but the
-    page (the filters travel in its link, the shortlist `t` decides its button)."""
-    return sorted((name, values) for name, values in request.GET.lists() if name != "page")
+    return result
 
 
 def _holds_a_token(request):

@@ -3,12 +3,14 @@ alternate-language URLs. Pure functions of an object and the request."""
 
 import json
 from decimal import Decimal
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import override
 
 from .enums import Format, Mode
 
@@ -25,15 +27,36 @@ def render_jsonld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308  # nosec B308 B703 (JSON with <, > and & escaped just above)
 
 
+def path_in_language(request, code):
+    """`translate_url(request.path, code)`, once per request and language (the language
+    switch, hreflang links and x-default all ask), from the match the handler made."""
+    paths = request.__dict__.setdefault("_paths_in_language", {})
+    if code not in paths:
+        paths[code] = _path_in_language(request, code)
+    return paths[code]
+
+
+def _path_in_language(request, code):
+    match = getattr(request, "resolver_match", None)
+    if match is None or unquote(request.path) != request.path_info or "?" in request.path or "#" in request.path:
+        return translate_url(request.path, code)  # a 404, or a path that resolves differently: resolve it
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with override(code):
+        try:
+            return reverse(name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return request.path
+
+
 def language_urls(request):
     """{lang: absolute URL of this page in lang} for every site language."""
-    return {code: request.build_absolute_uri(translate_url(request.path, code)) for code, _name in settings.LANGUAGES}
+    return {code: request.build_absolute_uri(path_in_language(request, code)) for code, _name in settings.LANGUAGES}
 
 
 def default_language_url(request):
     """The page without a language prefix: it redirects each visitor to their
     language (the sitemap's x-default is the same URL)."""
-    path = translate_url(request.path, settings.LANGUAGE_CODE)
+    path = path_in_language(request, settings.LANGUAGE_CODE)
     prefix = f"/{settings.LANGUAGE_CODE}/"
     if path.startswith(prefix):
         path = path[len(prefix) - 1 :]

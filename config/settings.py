@@ -176,9 +176,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # of content shows at once (catalogue.page_cache). 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 # Fragments (training cards, filter sidebar, facet counts) keyed on the catalogue revision,
-# the language and the request's parameters; this only bounds the memory they hold.
-# Off (0) by default until every card key is proven to hold all a card shows.
-FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0)
+# the language and what else they show (catalogue.fragments); this only bounds the memory
+# they hold. tests/catalogue/test_fragments.py proves the keys complete. 0 turns them off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600)
 # bench/run.py only: where server processes write cache hit counts (catalogue.cache_stats).
 CACHE_STATS_DIR = env("CACHE_STATS_DIR")
 

@@ -1,11 +1,16 @@
 """Template helpers shared by every page."""
 
 from django import template
-from django.urls import translate_url
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.urls import get_script_prefix
+from django.utils.html import conditional_escape
 from django.utils.http import urlencode
-from django.utils.translation import get_language
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
 
-from catalogue import fragments, links
+from catalogue import cards, fragments, links, shortlist
+from catalogue.seo import path_in_language
 
 register = template.Library()
 
@@ -14,7 +19,7 @@ register = template.Library()
 def url_in_language(context, lang_code):
     """The current page in another language (query string kept)."""
     request = context["request"]
-    path = translate_url(request.path, lang_code)
+    path = path_in_language(request, lang_code)
     prefix = f"/{get_language()}/"
     if path == request.path and path.startswith(prefix):
         # The path does not resolve (the 404 page): switch the language prefix only.
@@ -47,8 +52,6 @@ def markdown(text):
 def valid_timezone(name):
     """`name` if it is a known time zone, else the site's: `{% timezone x|valid_timezone %}` never fails."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    from django.conf import settings
 
     try:
         ZoneInfo(str(name))
@@ -86,6 +89,14 @@ def training_cards(context, trainings):
     return fragments.training_cards(context, trainings)
 
 
+@register.simple_tag(takes_context=True)
+def training_card(context, training):
+    """One training's card (catalogue.cards), with the page's filters and shortlist in its links."""
+    request = context.get("request")
+    current = shortlist.for_request(request) if request is not None else shortlist.Shortlist()
+    return cards.card(training, context.get("card_query") or "", current)
+
+
 @register.tag
 def fragment(parser, token):
     """`{% fragment "name" key … %}…{% endfragment %}`: the enclosed markup cached
@@ -104,3 +115,74 @@ class FragmentNode(template.Node):
     def render(self, context):
         vary = [key.resolve(context) for key in self.keys]
         return fragments.block(context, self.name.resolve(context), vary, lambda: self.nodelist.render(context))
+
+
+# Bumped when a setting changes (tests): what {% per_language %} kept is then rendered again.
+_generation = [0]
+
+
+def _new_generation(**kwargs):
+    _generation[0] += 1
+
+
+setting_changed.connect(_new_generation, dispatch_uid="cible.per_language")
+
+
+@register.tag
+def per_language(parser, token):
+    """`{% per_language %}…{% endper_language %}`: markup that depends on nothing but the
+    active language, the code and the settings (translated words, `{% url %}`, `{% static %}`;
+    never the request, the user, the catalogue or a CSRF token), rendered once per language
+    and process, like the compiled template itself: the shell every page repeats."""
+    nodelist = parser.parse(("endper_language",))
+    parser.delete_first_token()
+    return PerLanguageNode(nodelist)
+
+
+class PerLanguageNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+        self.rendered = {}
+
+    def render(self, context):
+        key = (_generation[0], get_language(), get_script_prefix())
+        markup = self.rendered.get(key)
+        if markup is None:
+            markup = self.rendered[key] = self.nodelist.render(context)
+        return markup
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The language switch's items: the current language, a link to this page in each other one."""
+    key = (_generation[0], get_language(), get_script_prefix())
+    parts = _language_links.get(key)
+    if parts is None:
+        parts = _language_links[key] = _language_link_parts(key[1])
+    markup = [parts[0]]
+    for code, after in parts[1:]:
+        markup += [conditional_escape(url_in_language(context, code)), after]
+    return mark_safe("".join(markup))  # noqa: S308  # nosec B308 B703 (escaped URL between fixed markup)
+
+
+_language_links = {}
+
+
+def _language_link_parts(current):
+    """[markup, (code, markup after its link's URL), …]: the items as the template loop wrote them."""
+    texts, codes = [""], []
+    for code, _name in settings.LANGUAGES:
+        texts[-1] += '\n                  <li class="list-inline-item">\n                    \n'
+        if code == current:
+            texts[-1] += (
+                f'                      <span class="nav-link active" aria-current="true">{code.upper()}</span>\n'
+            )
+        else:
+            name = conditional_escape(get_language_info(code)["name_local"])
+            texts[-1] += '                      <a class="nav-link" href="'
+            codes.append(code)
+            texts.append(
+                f'" hreflang="{code}" lang="{code}">{code.upper()}<span class="visually-hidden"> — {name}</span></a>\n'
+            )
+        texts[-1] += "                    \n                  </li>\n                "
+    return [texts[0], *zip(codes, texts[1:], strict=True)]

@@ -6,7 +6,7 @@ that carries it renders the same for everyone with that URL and stays cacheable.
 
 from django import template
 
-from catalogue import shortlist
+from catalogue import cards, shortlist
 
 register = template.Library()
 
@@ -16,20 +16,12 @@ def _current(context):
     return shortlist.for_request(request) if request is not None else shortlist.Shortlist()
 
 
-@register.inclusion_tag("catalogue/includes/shortlist_add.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def shortlist_add(context, training, style="link", described_by=""):
-    """ "Add to my comparison" for `training`, or where it already is."""
-    current = _current(context)
-    listed = training.slug in current
-    return {
-        "training": training,
-        "listed": listed,
-        "full": current.is_full and not listed,
-        "url": current.with_added(training.slug),
-        "style": style,
-        "described_by": described_by,
-        "max_trainings": shortlist.MAX_TRAININGS,
-    }
+    """ "Add to my comparison" for `training`, or where it already is; `style`: "link" (cards) or
+    "button" (training page); `described_by`: the id of the training's title, which names the
+    link's training for screen readers (catalogue.cards builds the markup, shared with the cards)."""
+    return cards.shortlist_link(training, _current(context), style=style, described_by=described_by)
 
 
 @register.simple_tag(takes_context=True)

@@ -124,7 +124,6 @@ class TrainingDetailView(DetailView):
             .prefetch_related(
                 "objectives",
                 "platforms",
-                "uses",
                 Prefetch("sessions", queryset=upcoming, to_attr="upcoming_sessions"),
             )
         )

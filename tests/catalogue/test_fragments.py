@@ -2,11 +2,18 @@
 (catalogue.fragments): shared between pages, never stale, never a
 logged-in visitor's."""
 
+from contextlib import AbstractContextManager, nullcontext
+from datetime import timedelta
+from decimal import Decimal
+from types import SimpleNamespace
+from unittest import mock
+
 import pytest
 from django.template import RequestContext, Template
+from django.utils import timezone
 
-from catalogue.models import Objective, Revision, Training
-from tests.factories import make_expert, make_objective, make_session, make_training
+from catalogue.models import ExchangeRate, Objective, Revision, Training
+from tests.factories import make_expert, make_objective, make_outcomes, make_session, make_training
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def rendered_pages(settings):
     # Whole pages off: every request renders, so only the fragment caches can answer.
     settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 600  # off by default
+    settings.FRAGMENT_CACHE_SECONDS = 600
 
 
 @pytest.fixture
@@ -102,10 +109,113 @@ def test_facet_counts_are_shared_by_the_pages_and_sorts_of_one_search(client, tr
     assert media_count("/fr/trainings/?format=workshop") == '">0'
 
 
-def test_a_card_is_cached_apart_per_search_and_shortlist(client, training):
+def test_a_card_is_shared_by_searches_and_shortlists_with_their_own_links(client, training):
     client.get("/fr/trainings/?focus=media")
     _rename_without_bump(training, "Vendre sur TikTok")
-    assert "Vendre sur Instagram" in client.get("/fr/trainings/?focus=media&page=1").content.decode()
-    for url in ("/fr/trainings/?format=workshop", "/fr/trainings/?focus=media&t=vendre"):
+    for url, link in (
+        ("/fr/trainings/?format=workshop", 'href="/fr/trainings/vendre/"'),
+        ("/fr/trainings/?focus=media&t=vendre", 'href="/fr/trainings/vendre/?t=vendre"'),
+        ("/fr/trainings/?objective=vendre-plus", 'href="/fr/trainings/vendre/?objective=vendre-plus"'),
+    ):
+        page = client.get(url).content.decode()
+        assert "Vendre sur Instagram" in page and "Vendre sur TikTok" not in page  # the same card…
+        assert link in page  # …with this search's link
+    listed = client.get("/fr/trainings/?t=vendre").content.decode()
+    assert 'data-shortlist-add="vendre"' in listed and "shortlist-listed" in listed  # its button per request
+
+
+# The proof that the fragment keys hold everything the fragments show: every page a
+# visitor can ask for renders the same with the fragment caches on (filled before
+# the change) and off, whatever a curator, a trainer, a visitor or time changes.
+PAGES = [
+    "/fr/trainings/",
+    "/en/trainings/",
+    "/fr/trainings/?focus=media&t=vendre",
+    "/en/trainings/?t=vendre&t=lier",
+    "/fr/trainings/?objective=vendre-plus&format=workshop",
+    "/en/trainings/?objective=vendre-plus&t=lier",
+    "/fr/trainings/?sort=price",
+    "/en/trainings/?sort=-price&price_max=120",
+    "/fr/trainings/?q=instagram",
+    "/fr/trainings/vendre/",
+    "/en/trainings/vendre/?objective=vendre-plus&t=vendre",
+    "/fr/trainings/lier/",
+    "/fr/experts/chloe-tremblay/",
+    "/fr/",
+    "/en/",
+]
+
+
+@pytest.fixture
+def world():
+    objective = make_objective(slug="vendre-plus", name_fr="Vendre plus", name_en="Sell more")
+    trainer = make_expert(name="Chloé Tremblay", slug="chloe-tremblay")
+    selling = make_training(
+        title="Vendre sur Instagram", slug="vendre", trainer=trainer, objectives=[objective], featured=True
+    )
+    linking = make_training(
+        title="Garder le lien", slug="lier", trainer=trainer, focus="network", price=Decimal("90"), currency="EUR"
+    )
+    first = make_session(selling, starts_in=timedelta(days=3))
+    make_session(selling, starts_in=timedelta(days=20), city="Québec")
+    make_session(linking, starts_in=timedelta(days=5), is_online=True)
+    return SimpleNamespace(objective=objective, trainer=trainer, selling=selling, linking=linking, first=first)
+
+
+def _pages(client, settings, fragments):
+    settings.FRAGMENT_CACHE_SECONDS = 600 if fragments else 0
+    return {url: client.get(url).content.decode() for url in PAGES}
+
+
+def _save(instance, **fields):
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    instance.save()
+
+
+def _days_later(days):
+    later = timezone.now() + timedelta(days=days)
+    return mock.patch("django.utils.timezone.now", return_value=later)
+
+
+CHANGES = {
+    "title": lambda w: _save(w.selling, title="Vendre sur TikTok"),
+    "price": lambda w: _save(w.selling, price=Decimal("150")),
+    "free": lambda w: _save(w.linking, price=Decimal("0")),
+    "currency": lambda w: _save(w.selling, currency="USD"),
+    "session added": lambda w: make_session(w.linking, starts_in=timedelta(days=1), city="Gatineau"),
+    "session moved": lambda w: _save(
+        w.first, starts_at=w.first.starts_at + timedelta(days=30), ends_at=w.first.ends_at + timedelta(days=30)
+    ),
+    "session cancelled": lambda w: w.first.delete(),
+    "trainer renamed": lambda w: _save(w.trainer, name="Chloé Gagnon"),
+    "trainer photo": lambda w: _save(w.trainer, photo="experts/chloe.jpg"),
+    "exchange rate": lambda w: ExchangeRate.objects.create(currency="EUR", cad_value=Decimal("1.6")),
+    "outcomes answered": lambda w: make_outcomes(w.trainer, training=w.selling, reached=3),
+    "time past a session start": lambda w: _days_later(4),
+    "time past every session": lambda w: _days_later(40),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_the_fragment_caches_change_nothing_a_visitor_sees(client, settings, world, change):
+    before = _pages(client, settings, fragments=True)  # fills the caches
+    assert before == _pages(client, settings, fragments=False)
+    moved = CHANGES[change](world)  # time moves inside a context; other changes are saved
+    with moved if isinstance(moved, AbstractContextManager) else nullcontext():
+        cached = _pages(client, settings, fragments=True)
+        rendered = _pages(client, settings, fragments=False)
+    assert cached == rendered
+    assert cached != before  # the change shows somewhere: the comparison was not vacuous
+
+
+def test_a_logged_in_trainer_sees_every_change_at_once(client, settings, world):
+    _pages(client, settings, fragments=True)
+    # Changes the revision does not know about: only a page rendered whole shows them.
+    Training.objects.filter(pk=world.selling.pk).update(title="Vendre sur TikTok")
+    Objective.objects.filter(pk=world.objective.pk).update(name_fr="Vendre davantage")
+    client.force_login(world.trainer.user)
+    for url in ("/fr/trainings/", "/fr/trainings/?objective=vendre-plus&t=vendre", "/fr/trainings/vendre/"):
         page = client.get(url).content.decode()
         assert "Vendre sur TikTok" in page and "Vendre sur Instagram" not in page
+    assert "Vendre davantage" in client.get("/fr/trainings/").content.decode()

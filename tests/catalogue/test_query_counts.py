@@ -65,8 +65,8 @@ def test_list_pages_run_a_fixed_number_of_queries(client, django_assert_num_quer
 def test_training_detail_runs_a_fixed_number_of_queries(client, django_assert_num_queries, size):
     _catalogue(size)
     url = f"/fr/trainings/{_slug(0)}/"
-    # revision, training+trainer, objectives, platforms, uses, upcoming sessions, outcomes, publishing moves
-    with django_assert_num_queries(8):
+    # revision, training+trainer, objectives, platforms, upcoming sessions, outcomes, publishing moves
+    with django_assert_num_queries(7):
         response = client.get(url)
     assert response.status_code == 200
 
