@@ -15,7 +15,21 @@ from functools import cached_property
 import django_filters as filters
 from django import forms
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +39,7 @@ from .bounds import validate_date_in_bounds
 from .enums import Competence, Focus, Format, Language, Level, Mode
 from .filter_form import FilterForm
 from .models import Objective, Platform, Session, Training, Use
-from .search import SQLITE_FTS_MATCHES, sqlite_indexable
+from .search import SQLITE_FTS, SQLITE_FTS_NEWEST, SQLITE_FTS_WHERE, sqlite_indexable, sqlite_match
 from .text import fold
 from .vocabulary import search_forms
 
@@ -34,6 +48,10 @@ MAX_PRICE = 1_000_000
 
 # Facets shown next to the results: counts per value for the current search.
 FACETS = ("focus", "format")
+# Parameters an index counts exactly at any catalogue size (catalogue.models indexes); a search
+# with any other (text, objectives, dates, price…) counts at most COUNT_CAP + 1 trainings.
+EXACT_COUNTS = frozenset({"focus", "format", "level", "mode", "language", "competence", "free", "sort"})
+COUNT_CAP = 1000
 
 
 class BrowserValueMixin:
@@ -186,20 +204,23 @@ class TrainingFilter(filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         # Each term, its stem or its word family (catalogue.vocabulary), as the matcher reads words.
+        indexed = []  # SQLite: the terms the FTS5 index answers, in one MATCH (catalogue/search.py)
         for term in fold(value).split():
+            forms = search_forms(term)
+            if connection.vendor == "sqlite" and all(sqlite_indexable(form) for form in forms):
+                indexed.append(forms)
+                continue
             condition = Q()
-            for form in search_forms(term):
-                condition |= self._contains(form)
+            for form in forms:
+                condition |= Q(search_text__contains=form)
             queryset = queryset.filter(condition)
+        if indexed:
+            # Joined, not `pk IN (…)`: the index hands over its matches one by one, so a
+            # LIMIT (capped counts) stops reading them (catalogue/search.py).
+            queryset = queryset.extra(  # noqa: S610  # nosec B610 (constant SQL, the terms as a parameter)
+                tables=[SQLITE_FTS], where=SQLITE_FTS_WHERE, params=[sqlite_match(indexed)]
+            )
         return queryset
-
-    @staticmethod
-    def _contains(form):
-        if connection.vendor == "sqlite" and sqlite_indexable(form):
-            # The same LIKE, answered by the FTS5 trigram index (catalogue/search.py).
-            rows = RawSQL(SQLITE_FTS_MATCHES, [f"%{form}%"])  # noqa: S611  # nosec B611 (a constant, the form as a parameter)
-            return Q(pk__in=rows)
-        return Q(search_text__contains=form)
 
     def filter_objectives(self, queryset, name, value):
         if not value:
@@ -317,6 +338,11 @@ class TrainingFilter(filters.FilterSet):
         Each facet ignores its own parameter (so the other choices keep their
         counts) and applies all the others. One query: the trainings matching
         every other parameter, grouped by (focus, format).
+
+        A search on text, objectives, uses, platforms, city, dates or price
+        counts at most COUNT_CAP + 1 trainings, so a common word costs what a
+        rare one does: past the cap, `capped` is set, the total is COUNT_CAP
+        ("1,000+") and the other counts are lower bounds.
         """
         if self.is_bound:
             self.errors  # noqa: B018 (validates the form)
@@ -325,20 +351,117 @@ class TrainingFilter(filters.FilterSet):
         if self.is_bound:
             queryset = self.apply(queryset, exclude=set(FACETS))
             selected = {name: self.form.cleaned_data.get(name) for name in FACETS}
-        rows = queryset.order_by().values(*FACETS).annotate(n=Count("*"))  # COUNT(*): index-only on PostgreSQL
+        if not self.counts_capped:
+            rows = queryset.order_by().values_list(*FACETS).annotate(n=Count("*"))  # COUNT(*): index-only on PostgreSQL
+            return self._facets(rows, selected)
+        # At most COUNT_CAP + 1 rows each: the trainings matching all but the facets, and (when a
+        # facet is picked) the search's own total; one statement.
+        sample = self._sample(queryset).values_list(*FACETS)[: COUNT_CAP + 1]
+        sql, params = sample.query.sql_with_params()
+        statement = f"SELECT s.focus, s.format, COUNT(*) FROM ({sql}) s GROUP BY s.focus, s.format"  # noqa: S608  # nosec B608 (Django's SQL, values as parameters)
+        if any(selected.values()):
+            whole = self._sample(self.apply(self.queryset.all())).values_list("pk")[: COUNT_CAP + 1]
+            whole_sql, whole_params = whole.query.sql_with_params()
+            statement += f" UNION ALL SELECT NULL, NULL, COUNT(*) FROM ({whole_sql}) w"  # noqa: S608  # nosec B608 (as above)
+            params = (*params, *whole_params)
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            rows = cursor.fetchall()
+        total = None
+        if any(selected.values()):
+            total = next(n for focus, format_, n in rows if focus is None)
+            rows = [row for row in rows if row[0] is not None]
+        facets = self._facets(rows, selected)
+        total = facets.total if total is None else total
+        partial = sum(n for *_, n in rows) > COUNT_CAP
+        return facets._replace(total=min(total, COUNT_CAP), capped=total > COUNT_CAP, partial=partial)
+
+    # -- facets from counts kept per catalogue revision -------------------------------------------
+    # A search on EXACT_COUNTS parameters only is answered from one table of counts per
+    # combination of those columns (about 1,400 rows for any catalogue size), computed once per
+    # catalogue revision (catalogue.fragments.value): no request counts trainings.
+
+    CUBE = ("focus", "format", "level", "mode", "language", *(f"teaches_{code}" for code in Competence.values))
+
+    def facet_cube(self):
+        """[(focus, format, level, mode, language, teaches…, free, n)] of the published catalogue."""
+        free = ExpressionWrapper(Q(price=0), output_field=BooleanField())
+        rows = self.queryset.order_by().annotate(is_free=free).values_list(*self.CUBE, "is_free")
+        return [tuple(row) for row in rows.annotate(n=Count("*"))]
+
+    def facets_from_cube(self, cube):
+        """`facets()` of a search on EXACT_COUNTS parameters, from `facet_cube()`."""
+        data = self.form.cleaned_data if self.is_bound else {}
+        if self.is_bound:
+            self.errors  # noqa: B018 (validates the form)
+        wanted = {}  # column index: value every counted row must have
+        for name in ("level", "mode", "language"):
+            if data.get(name):
+                wanted[self.CUBE.index(name)] = data[name]
+        for code in data.get("competence") or ():
+            wanted[self.CUBE.index(f"teaches_{code}")] = True
+        if data.get("free"):
+            wanted[len(self.CUBE)] = True
+        rows = (
+            (row[0], row[1], row[-1]) for row in cube if all(row[index] == value for index, value in wanted.items())
+        )
+        selected = {name: data.get(name) for name in FACETS}
+        return self._facets(rows, selected)
+
+    @property
+    def counts_from_cube(self):
+        """Whether `facets_from_cube` answers this search better than `facets`: it filters on
+        EXACT_COUNTS only, one of them not focus or format (those two are one index-only scan)."""
+        if not self.is_bound or self.counts_capped:
+            return False
+        return any(_given(value) and name not in (*FACETS, "sort") for name, value in self.form.cleaned_data.items())
+
+    @property
+    def counts_capped(self):
+        """Whether the search narrows rows no index counts (text, objectives, dates…): see `facets`."""
+        if not self.is_bound:
+            return False
+        self.errors  # noqa: B018 (validates the form)
+        return any(_given(value) and name not in EXACT_COUNTS for name, value in self.form.cleaned_data.items())
+
+    def _sample(self, queryset):
+        # The rows in the order an index gives them, so the LIMIT stops the reading:
+        # for a text search on SQLite, the newest matches first.
+        queryset = queryset.order_by()
+        if SQLITE_FTS in queryset.query.extra_tables:
+            queryset = queryset.extra(order_by=[SQLITE_FTS_NEWEST])
+        return queryset
+
+    def candidates(self, sort):
+        """`qs` for a search whose count is capped: its first COUNT_CAP trainings, sorted
+        as `qs` is (a common word never sorts tens of thousands of rows)."""
+        sql, params = self._sample(self.qs).values("pk")[:COUNT_CAP].query.sql_with_params()
+        ids = RawSQL(sql, params)  # noqa: S611  # nosec B611 (Django's own SQL; as written, see search.SQLITE_FTS_WHERE)
+        return self.order(self.queryset.filter(pk__in=ids), sort or SortChoices.RELEVANCE)
+
+    @staticmethod
+    def _facets(rows, selected):
         counts = {name: {} for name in FACETS}
         total = 0
         for row in rows:
-            for name in FACETS:
-                other = FACETS[1 - FACETS.index(name)]
-                if not selected.get(other) or row[other] == selected[other]:
-                    counts[name][row[name]] = counts[name].get(row[name], 0) + row["n"]
-            if all(not selected.get(name) or row[name] == selected[name] for name in FACETS):
-                total += row["n"]
+            for index, name in enumerate(FACETS):
+                other = 1 - index
+                if not selected.get(FACETS[other]) or row[other] == selected[FACETS[other]]:
+                    counts[name][row[index]] = counts[name].get(row[index], 0) + row[2]
+            if all(not selected.get(name) or row[index] == selected[name] for index, name in enumerate(FACETS)):
+                total += row[2]
         return Facets(counts["focus"], counts["format"], total)
 
 
-Facets = namedtuple("Facets", "focus format total")
+# `capped`: the search found more than COUNT_CAP trainings (`total` is COUNT_CAP);
+# `partial`: the per-value counts stopped at COUNT_CAP + 1 trainings (they are lower bounds).
+Facets = namedtuple("Facets", "focus format total capped partial", defaults=(False, False))
+
+
+def _given(value):
+    if isinstance(value, QuerySet):
+        return not value.query.is_empty()  # no query: an empty choice is `none()`
+    return value not in (None, "", [], False)
 
 
 def _start_of_day(day):

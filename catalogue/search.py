@@ -71,9 +71,10 @@ class PostgresTrigramIndex(Operation):
 # -- SQLite: the text search through an FTS5 trigram index ---------------------------------------
 #
 # `q` filters with `search_text LIKE '%term%'` (Django's `contains`). On SQLite
-# that reads every row; an FTS5 table with the trigram tokenizer answers the very
-# same LIKE from an index (terms of three characters or more), so the results are
-# the same rows. It holds no copy of the text (external content) and triggers keep
+# that reads every row; an FTS5 table with the trigram tokenizer finds the same rows
+# from an index (terms of three characters or more): a MATCH of the quoted term, every
+# term of a search in one MATCH (a LIKE on the FTS table would read each candidate's
+# text again). It holds no copy of the text (external content) and triggers keep
 # it in step. Django rebuilds a SQLite table to alter it, which drops its
 # triggers: `ensure_sqlite_text_index` (after every `migrate`) puts them back and
 # rebuilds the index whenever one was missing.
@@ -95,7 +96,15 @@ SQLITE_FTS_TRIGGERS = {
         VALUES ('delete', old.id, old.search_text);
         INSERT INTO catalogue_training_fts(rowid, search_text) VALUES (new.id, new.search_text); END""",
 }
-SQLITE_FTS_MATCHES = "SELECT rowid FROM catalogue_training_fts WHERE search_text LIKE %s"
+# A trigram MATCH of a quoted string finds the rows that contain it (case folded): the same
+# rows as `LIKE '%term%'`, read from the index alone (LIKE reads each candidate's text again).
+SQLITE_FTS_WHERE = [
+    # Written for the top level of a query: as a subquery, use the compiled SQL (RawSQL), since
+    # Django renames catalogue_training in a nested queryset but not in these strings.
+    "catalogue_training_fts.rowid = catalogue_training.id",
+    "catalogue_training_fts MATCH %s",
+]
+SQLITE_FTS_NEWEST = "-catalogue_training_fts.rowid"  # the order the index reads fastest after its own
 
 
 def ensure_sqlite_text_index(using="default", **kwargs):
@@ -119,5 +128,11 @@ def ensure_sqlite_text_index(using="default", **kwargs):
 
 
 def sqlite_indexable(term):
-    """Whether the trigram index answers `LIKE '%term%'` exactly as the table would."""
-    return len(term) >= 3 and not any(char in term for char in "%_\\")
+    """Whether the trigram index answers "contains `term`" exactly: three characters or more."""
+    return len(term) >= 3
+
+
+def sqlite_match(terms):
+    """The FTS5 query for `terms`, a list of alternatives per term: every term, any of its forms."""
+    quoted = (" OR ".join('"' + form.replace('"', '""') + '"' for form in forms) for forms in terms)
+    return " AND ".join(f"({alternatives})" for alternatives in quoted)

@@ -37,7 +37,17 @@ class TrainingListView(ListView):
         # The facet query also gives the total, so the paginator needs no COUNT.
         # The same for every page and sort of one search (catalogue.fragments).
         search = sorted((k, v) for k, v in self.request.GET.lists() if k not in ("page", "sort"))
-        self.facets = fragments.value(self.request, "facets", search, self.filterset.facets)
+        filterset = self.filterset
+        if fragments.enabled(self.request) and filterset.counts_from_cube:
+            # Counts per combination of the indexed columns, kept per catalogue revision.
+            cube = fragments.value(self.request, "facet-cube", (), filterset.facet_cube)
+            self.facets = filterset.facets_from_cube(cube)
+        else:
+            self.facets = fragments.value(self.request, "facets", search, filterset.facets)
+        if self.facets.capped and self.filterset.search_terms:
+            # Past COUNT_CAP a text search's count stops, and so do its results: a common
+            # word never sorts tens of thousands of rows (other filters keep their order).
+            queryset = self.filterset.candidates(self.request.GET.get("sort"))
         paginator = self.get_paginator(queryset.values_list("pk", flat=True), page_size)
         paginator.count = self.facets.total
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
@@ -62,10 +72,12 @@ class TrainingListView(ListView):
             has_errors=filterset.is_bound and not filterset.is_valid(),
             active_filters=chips,
             facets=[
-                self._facet("focus", Focus.choices, counts["focus"], params),
-                self._facet("format", Format.choices, counts["format"], params),
+                self._facet("focus", Focus.choices, counts["focus"], params, self.facets),
+                self._facet("format", Format.choices, counts["format"], params, self.facets),
             ],
             result_count=context["paginator"].count,
+            # "1,000+ trainings": the search found more, the count stopped (catalogue.filters.COUNT_CAP).
+            count_capped=self.facets.capped,
             sort_options=[
                 {
                     "code": code,
@@ -91,18 +103,28 @@ class TrainingListView(ListView):
         return context
 
     @staticmethod
-    def _facet(name, choices, counts, params):
+    def _facet(name, choices, counts, params, facets):
+        """A facet's links and counts. Past the count cap (`facets.partial`) only the link that
+        stands for the page's own results keeps a count (its total, "1000+"); the others show none."""
         selected = params.get(name)
+        all_active = selected not in dict(choices)
+        total = f"{facets.total}+" if facets.capped else facets.total
+
+        def shown(count, active):
+            if active:
+                return total
+            return None if facets.partial else count
+
         return {
             "name": name,
             "all_url": query_string(params, page=None, **{name: None}),
-            "all_active": selected not in dict(choices),
-            "total": sum(counts.values()),
+            "all_active": all_active,
+            "total": shown(sum(counts.values()), all_active),
             "options": [
                 {
                     "code": code,
                     "label": label,
-                    "count": counts.get(code, 0),
+                    "count": shown(counts.get(code, 0), selected == code),
                     "active": selected == code,
                     "url": query_string(params, page=None, **{name: code}),
                 }

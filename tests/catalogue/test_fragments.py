@@ -219,3 +219,15 @@ def test_a_logged_in_trainer_sees_every_change_at_once(client, settings, world):
         page = client.get(url).content.decode()
         assert "Vendre sur TikTok" in page and "Vendre sur Instagram" not in page
     assert "Vendre davantage" in client.get("/fr/trainings/").content.decode()
+
+
+def test_facet_counts_of_any_search_on_indexed_columns_come_from_one_table_per_revision(client, training):
+    make_training(title="Atelier LinkedIn", focus="network", format="workshop", level="advanced")
+    page = client.get("/fr/trainings/?level=advanced").content.decode()
+    assert 'data-facet="format-workshop">Atelier <span class="badge rounded-pill facet-count">1</span>' in page
+    Training.objects.filter(title="Atelier LinkedIn").update(format="course")  # the revision does not know
+    other_search = client.get("/fr/trainings/?level=advanced&focus=network").content.decode()
+    assert 'data-facet="format-workshop">Atelier <span class="badge rounded-pill facet-count">1</span>' in other_search
+    Revision.bump()
+    page = client.get("/fr/trainings/?level=advanced&focus=network").content.decode()
+    assert 'data-facet="format-course">Formation <span class="badge rounded-pill facet-count">1</span>' in page

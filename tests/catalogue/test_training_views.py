@@ -323,3 +323,27 @@ def test_an_unknown_session_time_zone_falls_back_to_the_site_one(client):
     response = client.get("/fr/trainings/odd-zone/")
     assert response.status_code == 200
     assert "(EST)" in _html(response) or "(EDT)" in _html(response)
+
+
+def test_a_search_past_the_count_cap_says_so_and_shows_only_counts_it_knows(client, monkeypatch):
+    monkeypatch.setattr("catalogue.filters.COUNT_CAP", 3)
+    for n in range(5):
+        make_training(title=f"Réseau d'affaires {n}", focus="network", format=("workshop", "course")[n % 2])
+    make_training(title="Réseau d'affaires en ligne", focus="media", format="workshop")
+    make_training(title="Atelier TikTok", focus="media", format="workshop")
+
+    page = _html(client.get("/fr/trainings/?q=reseau&focus=network"))
+    assert "Plus de 3 formations" in page
+    # The selected focus stands for the results: "3+"; the counts past the cap are not shown.
+    assert re.search(r'data-facet="focus-network" aria-current="true">[^<]+ <span[^>]*>3\+</span>', page)
+    assert re.search(r'data-facet="focus-media">[^<]+</a>', page)
+    assert len(_card_titles(client.get("/fr/trainings/?q=reseau&focus=network"))) == 3
+
+    # A total under the cap is exact, even when the other counts are not known.
+    page = _html(client.get("/fr/trainings/?q=reseau&focus=media"))
+    assert "1 formation" in page and "Plus de" not in page
+    assert re.search(r'data-facet="focus-network">[^<]+</a>', page)
+    # Under the cap, every count is exact as before.
+    page = _html(client.get("/fr/trainings/?q=ligne"))
+    assert re.search(r'data-facet="focus-network">[^<]+ <span[^>]*>0</span>', page)
+    assert re.search(r'data-facet="format-workshop">[^<]+ <span[^>]*>1</span>', page)
