@@ -186,3 +186,11 @@ def _language_link_parts(current):
             )
         texts[-1] += "                    \n                  </li>\n                "
     return [texts[0], *zip(codes, texts[1:], strict=True)]
+
+
+@register.filter
+def grouped(number):
+    """An integer with the active language's thousands separator: « 10 000 » in French, "10,000" in English."""
+    from django.utils import formats
+
+    return formats.number_format(number, force_grouping=True)

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from catalogue.models import Session
+from catalogue.models import Revision, Session, Training
 from tests.factories import make_expert, make_objective, make_platform, make_session, make_training
 from tests.french import fr
 
@@ -347,3 +347,26 @@ def test_a_search_past_the_count_cap_says_so_and_shows_only_counts_it_knows(clie
     page = _html(client.get("/fr/trainings/?q=ligne"))
     assert re.search(r'data-facet="focus-network">[^<]+ <span[^>]*>0</span>', page)
     assert re.search(r'data-facet="format-workshop">[^<]+ <span[^>]*>1</span>', page)
+
+
+def test_counts_are_written_with_the_languages_thousands_separator(client):
+    """« 1 002 formations » in French (non-breaking space), "1,002 trainings" in English."""
+    trainer = make_training().trainer
+    Training.objects.bulk_create(
+        Training(
+            title=f"Atelier {n}",
+            slug=f"atelier-{n}",
+            trainer=trainer,
+            status="published",
+            published_at=timezone.now(),
+            summary="Un atelier.",
+            duration_hours=3,
+            price=100,
+        )
+        for n in range(1001)
+    )
+    Revision.bump()  # bulk_create sends no signals
+    assert fr("%(shown)s training", "%(shown)s trainings", 1002, shown="1\u00a0002") in _html(
+        client.get("/fr/trainings/")
+    )
+    assert "1,002 trainings" in _html(client.get("/en/trainings/"))
