@@ -279,6 +279,8 @@ class Training(models.Model):
             models.Index(fields=["status", "city_folded"]),
             models.Index(fields=["status", "price"]),
             models.Index(fields=["status", "-published_at"]),
+            # The home page's featured trainings: a handful among thousands, newest first.
+            models.Index(fields=["status", "featured", "-published_at"], name="training_featured_idx"),
             models.Index(fields=["status", "submitted_at"]),
             models.Index(fields=["status", "teaches_knowledge"]),
             models.Index(fields=["status", "teaches_know_how"]),
