@@ -10,6 +10,7 @@ from alerts.models import Alert, SentTraining
 from catalogue.models import OutgoingEmail
 from catalogue.worker import run_due_jobs
 from tests.factories import make_objective, make_training
+from tests.french import fr
 
 from .helpers import make_alert
 
@@ -34,7 +35,13 @@ def test_digest_lists_only_trainings_published_since_confirmation(django_capture
     [email] = mail.outbox
     assert "Nouvelle formation médias" in email.body
     assert "Avant l’alerte" not in email.body and "Réseau seulement" not in email.body
-    assert "nouvelle formation" in email.subject  # French, the alert's language
+    # French, the alert's language.
+    assert email.subject == fr(
+        "Cible: %(counter)s new training for your alert",
+        "Cible: %(counter)s new trainings for your alert",
+        1,
+        counter=1,
+    )
     assert "/fr/trainings/" in email.body
 
 

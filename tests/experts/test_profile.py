@@ -6,6 +6,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import Context, Template
 from django.urls import reverse
+from django.utils.html import escape
 from PIL import Image
 
 from experts.forms.profile import WebURLField
@@ -66,7 +67,7 @@ def test_profile_edit_saves_every_field(client, expert):
 def test_profile_needs_at_least_one_focus(client, expert):
     response = client.post(URL, _data(focuses=[]))
     assert response.status_code == 200
-    assert "Ce champ est obligatoire." in response.content.decode()
+    assert fr("This field is required.") in response.content.decode()
     expert.refresh_from_db()
     assert expert.focuses == ["media"]
 
@@ -96,7 +97,9 @@ def test_links_must_be_http_or_https(client, expert, link):
     response = client.post(URL, _data(website=link, social_links=link))
     assert response.status_code == 200
     page = response.content.decode()
-    assert page.count("http:// ou https://") >= 2
+    # The website's error and the social link's, which names the link.
+    assert escape(fr("Enter a web address starting with http:// or https://.")) in page
+    assert escape(fr("“%(link)s” is not a web address starting with http:// or https://.", link=link)) in page
     expert.refresh_from_db()
     assert expert.website == ""
     assert expert.social_links == []
@@ -143,8 +146,10 @@ def test_non_image_is_refused(client, expert):
     response = client.post(URL, _data(photo=fake))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Transférez une image valide." in html
-    assert "Veuillez corriger les erreurs ci-dessous." in html
+    assert (
+        escape(fr("Upload a valid image. The file you uploaded was either not an image or a corrupted image.")) in html
+    )
+    assert fr("Please correct the errors below.") in html
     expert.refresh_from_db()
     assert not expert.photo
 

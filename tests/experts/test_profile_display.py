@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from catalogue.enums import Status
 from tests.catalogue.objectives import create_demo_objectives
 from tests.factories import make_expert, make_match_world, make_session, make_training
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def test_photo_shows_on_match_cards(client):
 
 def test_profile_and_training_page_show_languages_and_city(client, annie):
     profile = _html(client.get("/fr/experts/annie/"))
-    assert "Québec" in profile and "Français, Anglais" in profile
+    assert "Québec" in profile and f"{fr('French')}, {fr('English')}" in profile
     trainer_card = _html(client.get("/en/trainings/vendre/"))
     assert "Québec" in trainer_card and "French, English" in trainer_card
 

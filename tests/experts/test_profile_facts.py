@@ -9,8 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from catalogue.enums import Status
+from catalogue.enums import Competence, Status
 from tests.factories import approve_profile, make_public_expert, make_training
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +39,9 @@ def test_jsonld_person_knows_the_competences_taught(client, expert):
     page = client.get(expert.get_absolute_url()).content.decode()
     blob = page.split('<script type="application/ld+json">')[1].split("</script>")[0]
     person = json.loads(blob)
-    assert any("savoir-être" in item.lower() for item in person["knowsAbout"])
-    assert not any("savoir-faire" in item.lower() for item in person["knowsAbout"])
+    interpersonal, know_how = fr(Competence.INTERPERSONAL.label).lower(), fr(Competence.KNOW_HOW.label).lower()
+    assert any(interpersonal in item.lower() for item in person["knowsAbout"])
+    assert not any(know_how in item.lower() for item in person["knowsAbout"])
 
 
 def test_directory_filters_by_competence_taught(client, expert):

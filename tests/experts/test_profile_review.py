@@ -18,6 +18,7 @@ from tests.factories import (
     make_training,
     make_user,
 )
+from tests.french import fr
 
 pytestmark = pytest.mark.django_db
 
@@ -173,10 +174,11 @@ def test_approval_needs_every_rubric_item_and_changes_need_a_message(public):
     ]
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("fr", "Modifications demandées"), ("en", "Changes requested")])
+@pytest.mark.parametrize("lang", ["fr", "en"])
 def test_trainer_sees_the_state_and_the_curators_message_on_the_dashboard(
-    client, lang, expected, django_capture_on_commit_callbacks
+    client, lang, django_capture_on_commit_callbacks
 ):
+    expected = fr(ProfileStatus.CHANGES_REQUESTED.label) if lang == "fr" else "Changes requested"
     expert = make_public_expert(preferred_language=lang)
     Client_for(expert).post(EDIT_URL, _form(expert, headline="Seule bonne façon de publier"))
     client.force_login(make_curator())
