@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.db.models import Count
+from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -318,6 +319,7 @@ class OutcomeAdmin(admin.ModelAdmin):
     fields = ("expert", "hired", "reached", "competences", "comment", "comment_status", "reply", "answered_at")
     readonly_fields = fields
     actions = ("accept_comments", "reject_comments")
+    change_form_template = "admin/experts/outcome/change_form.html"
 
     @admin.display(description=_("expert"), ordering="brief__expert__name")
     def expert(self, outcome):
@@ -336,6 +338,28 @@ class OutcomeAdmin(admin.ModelAdmin):
     @admin.action(description=_("Reject the selected comments"), permissions=["change"])
     def reject_comments(self, request, queryset):
         self._decide(request, queryset, accept=False)
+
+    def response_change(self, request, obj):
+        """The change page's « Accepter » / « Refuser » (every field is read-only): decide this comment,
+        if it is still pending, then back to the queue."""
+        if "_accept_comment" not in request.POST and "_reject_comment" not in request.POST:
+            return super().response_change(request, obj)
+        accept = "_accept_comment" in request.POST
+        done, skipped = outcomes.moderate(Outcome.objects.filter(pk=obj.pk), request.user, accept)
+        if done:
+            self.message_user(
+                request,
+                _("Comment accepted: it now shows on the trainer's page.")
+                if accept
+                else _("Comment rejected: it will not be shown."),
+            )
+        elif skipped:
+            self.message_user(
+                request, _("This comment is about your own offers: another curator decides it."), level="warning"
+            )
+        else:
+            self.message_user(request, _("This comment had already been decided: nothing changed."), level="warning")
+        return HttpResponseRedirect(reverse("review_queue"))
 
     def _decide(self, request, queryset, accept):
         done, skipped = outcomes.moderate(queryset, request.user, accept)

@@ -83,3 +83,46 @@ def test_trainer_cannot_reply_about_another_trainer(client):
     client.force_login(other.user)
     response = client.post(reverse("experts:brief_comment_reply", kwargs={"pk": outcome.brief_id}), {"reply": "Non"})
     assert response.status_code == 404 and Outcome.objects.get().reply == ""
+
+
+def test_curator_decides_a_comment_from_its_page_reached_from_the_queue(client):
+    from tests.french import fr
+
+    expert = make_public_expert()
+    kept, refused = _commented(expert, comment="Très utile"), _commented(expert, comment="Hors sujet")
+    client.force_login(make_curator())
+    page = client.get(reverse("admin:experts_outcome_change", args=[kept.pk])).content.decode()
+    assert fr("Accept the comment") in page and fr("Reject the comment") in page
+
+    response = client.post(
+        reverse("admin:experts_outcome_change", args=[kept.pk]), {"_accept_comment": "1"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("review_queue")
+    assert fr("Comment accepted: it now shows on the trainer's page.") in response.content.decode()
+    client.post(reverse("admin:experts_outcome_change", args=[refused.pk]), {"_reject_comment": "1"})
+    assert dict(Outcome.objects.values_list("comment", "comment_status")) == {
+        "Très utile": "accepted",
+        "Hors sujet": "rejected",
+    }
+
+    # Decided meanwhile by another curator: nothing changes, and the page says so; no buttons any more.
+    response = client.post(
+        reverse("admin:experts_outcome_change", args=[refused.pk]), {"_accept_comment": "1"}, follow=True
+    )
+    assert fr("This comment had already been decided: nothing changed.") in response.content.decode()
+    assert Outcome.objects.get(pk=refused.pk).comment_status == "rejected"
+    page = client.get(reverse("admin:experts_outcome_change", args=[refused.pk])).content.decode()
+    assert fr("Accept the comment") not in page
+
+
+def test_curator_cannot_accept_from_its_page_a_comment_about_their_own_offer(client):
+    from tests.french import fr
+
+    curator = make_curator()
+    outcome = _commented(make_public_expert(user=curator))
+    client.force_login(curator)
+    response = client.post(
+        reverse("admin:experts_outcome_change", args=[outcome.pk]), {"_accept_comment": "1"}, follow=True
+    )
+    assert fr("This comment is about your own offers: another curator decides it.") in response.content.decode()
+    assert Outcome.objects.get().comment_status == "pending"
