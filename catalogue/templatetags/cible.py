@@ -169,22 +169,20 @@ _language_links = {}
 
 
 def _language_link_parts(current):
-    """[markup, (code, markup after its link's URL), …]: the items as the template loop wrote them."""
+    """[markup, (code, markup after its link's URL), …]: one item per language, the URL left out."""
     texts, codes = [""], []
     for code, _name in settings.LANGUAGES:
-        texts[-1] += '\n                  <li class="list-inline-item">\n                    \n'
         if code == current:
             texts[-1] += (
-                f'                      <span class="nav-link active" aria-current="true">{code.upper()}</span>\n'
+                f'<li class="list-inline-item"><span class="nav-link active" aria-current="true">{code.upper()}</span></li>'
             )
         else:
             name = conditional_escape(get_language_info(code)["name_local"])
-            texts[-1] += '                      <a class="nav-link" href="'
+            texts[-1] += '<li class="list-inline-item"><a class="nav-link" href="'
             codes.append(code)
             texts.append(
-                f'" hreflang="{code}" lang="{code}">{code.upper()}<span class="visually-hidden"> — {name}</span></a>\n'
+                f'" hreflang="{code}" lang="{code}">{code.upper()}<span class="visually-hidden"> — {name}</span></a></li>'
             )
-        texts[-1] += "                    \n                  </li>\n                "
     return [texts[0], *zip(codes, texts[1:], strict=True)]
 
 
