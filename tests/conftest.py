@@ -15,8 +15,12 @@ def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     from django.core.cache import cache
+    from django.utils import translation
 
     cache.clear()
+    # Each test starts in the site's language: a request in English (the test client runs it in this
+    # thread) leaves English active, and a later test's get_absolute_url() would give /en/ URLs.
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
 
