@@ -192,3 +192,11 @@ def grouped(number):
     from django.utils import formats
 
     return formats.number_format(number, force_grouping=True)
+
+
+@register.simple_tag
+def session_items(sessions):
+    """The upcoming sessions' items on the training page (catalogue.training_page)."""
+    from catalogue.training_page import session_items
+
+    return session_items(sessions)
