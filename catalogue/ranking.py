@@ -29,19 +29,23 @@ training that matched, in the active language.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Exists, F, FloatField, Min, OuterRef, Q, Value, When
+from django.db import connection
+from django.db.models import Case, FloatField, OuterRef, Subquery, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from .enums import Competence, Focus, Language
+from .enums import Competence, Focus, Language, Status
 from .grammar import ordinal_dates
-from .models import Training, upcoming_q
+from .models import Session, Training
 
 TRAININGS_LIMIT = 10
 EXPERTS_LIMIT = 6
 # The share of an expert's score given to outcome evidence (the Wilson bound, 0..1).
 OUTCOME_WEIGHT = 0.05
+
+# What a ranked training never shows (Training.with_next_session's other facts are not read either).
+UNSHOWN_FIELDS = ("description", "search_text", "search_document", "approved_snapshot", "trainer__bio")
 
 PLATFORM_POINTS = 0.42
 OBJECTIVE_POINTS = 0.20
@@ -97,21 +101,32 @@ def scope(analysis, focus):
     return analysis.focuses, list(analysis.objectives)
 
 
+def inputs(analysis, focus=None, wishes=None):
+    """Everything of an analysis and its wishes that `rank_trainings` and `rank_experts` read, as plain
+    values: the ranking cache's key (catalogue.match). Not the visitor's words, nor the explanation.
+
+    Both rankers read the request only through `scope()` (focuses, recognised objectives with their
+    scores, in order) and the wishes' ids, codes and language; names come from the rows those ids
+    designate, which the catalogue revision covers.
+    """
+    wishes = wishes or Wishes()
+    focuses, found = scope(analysis, focus)
+    return (
+        tuple(focuses),
+        tuple((r.objective.pk, r.score) for r in found),
+        tuple(wishes.platform_ids),
+        tuple(wishes.use_ids),
+        tuple(wishes.competences),
+        wishes.language,
+    )
+
+
 def _float(value):
     return Value(float(value), output_field=FloatField())
 
 
 def points_when(condition, points):
     return Case(When(condition, then=_float(points)), default=_float(0), output_field=FloatField())
-
-
-def competence_points(wishes, prefix=""):
-    """COMPETENCE_POINTS × share of the competences asked that a training teaches."""
-    if not wishes.competences:
-        return _float(0)
-    share = COMPETENCE_POINTS / len(wishes.competences)
-    parts = [points_when(Q(**{f"{prefix}teaches_{code}": True}), share) for code in wishes.competences]
-    return sum(parts[1:], parts[0])
 
 
 def rank_trainings(analysis, focus=None, limit=TRAININGS_LIMIT, wishes=None):
@@ -125,52 +140,15 @@ def rank_trainings(analysis, focus=None, limit=TRAININGS_LIMIT, wishes=None):
     platform_ids = wishes.platform_ids
     if not focuses and not found and not platform_ids:
         return []
-    links = Training.objectives.through.objects
     best_first = sorted(found, key=lambda r: -r.score)
-    objective_points = Case(
-        *[
-            When(
-                Exists(links.filter(training=OuterRef("pk"), objective_id=r.objective.pk)),
-                then=_float(OBJECTIVE_POINTS + OBJECTIVE_STRENGTH * r.score),
-            )
-            for r in best_first
-        ],
-        default=_float(0),
-        output_field=FloatField(),
-    )
-    on_platform = Exists(Training.platforms.through.objects.filter(training=OuterRef("pk"), platform__in=platform_ids))
-    teaches_use = Exists(Training.uses.through.objects.filter(training=OuterRef("pk"), use__in=wishes.use_ids))
-    candidates = Q(focus__in=focuses) | Q(objective_points__gt=0)
-    if platform_ids and not focuses:
-        candidates |= Q(on_platform=True)
-    # Rank thousands of narrow rows (the next session is one aggregate over a
-    # join, not a subquery per row), then read the few best ones whole.
-    upcoming = upcoming_q("sessions__")
-    best = (
-        Training.objects.published()
-        .annotate(
-            objective_points=objective_points,
-            on_platform=on_platform if platform_ids else Value(False),
-            next_at=Min("sessions__starts_at", filter=upcoming),
-        )
-        .filter(candidates)
-        .annotate(
-            match_score=F("objective_points")
-            + points_when(Q(on_platform=True), PLATFORM_POINTS)
-            + points_when(Q(focus__in=focuses), FOCUS_POINTS)
-            + (points_when(teaches_use, USE_POINTS) if wishes.use_ids else _float(0))
-            + competence_points(wishes)
-            + (points_when(Q(language=wishes.language), LANGUAGE_POINTS) if wishes.language else _float(0))
-        )
-        .order_by("-match_score", F("next_at").asc(nulls_last=True), "-published_at", "pk")
-        .values_list("pk", "match_score")[:limit]
-    )
-    scores = dict(best)
+    scores = dict(_best(focuses, best_first, wishes, limit))
+    next_session = Session.objects.upcoming().filter(training=OuterRef("pk")).order_by("starts_at", "pk")
     rows = (
         Training.objects.published()
         .filter(pk__in=scores)
-        .with_next_session()
         .select_related("trainer")
+        .defer(*UNSHOWN_FIELDS)  # long texts no match card or answer shows (also kept out of the ranking cache)
+        .annotate(next_session_at=Subquery(next_session.values("starts_at")[:1]))
         .prefetch_related("objectives", "platforms", "uses")
         .in_bulk()
     )
@@ -178,10 +156,106 @@ def rank_trainings(analysis, focus=None, limit=TRAININGS_LIMIT, wishes=None):
     for pk, score in scores.items():
         if pk in rows:  # unless it was unpublished between the two queries
             training = rows[pk]
+            training.has_upcoming = training.next_session_at is not None
             ranked.append(RankedTraining(training, round(score, 3), reasons(training, focuses, found, wishes)))
     for annotate in _training_annotators:  # e.g. outcome figures for the cards (experts.outcomes)
         annotate([r.training for r in ranked], [r.objective for r in best_first[:1]])
     return ranked
+
+
+def _best(focuses, best_first, wishes, limit):
+    """[(pk, score)] of the `limit` best candidates, best first: one statement in two stages.
+
+    Every candidate is scored with a few index probes (no join, no aggregate); only those scoring at
+    least the `limit`-th best score then read their next session for the tie-break. Points add up as
+    whole millionths, so equal fits tie exactly on every backend (no float rounding decides an order).
+    """
+    qn = connection.ops.quote_name
+    training, session = qn(Training._meta.db_table), qn(Session._meta.db_table)
+
+    def linked(relation, ids):
+        """Whether the training is linked to one of `ids` through `relation` (an index probe)."""
+        through = getattr(Training, relation).through
+        own = qn(through._meta.get_field("training").column)
+        other = qn(through._meta.get_field(relation[:-1]).column)
+        marks = ", ".join(["%s"] * len(ids))
+        table = qn(through._meta.db_table)
+        sql = f"EXISTS (SELECT 1 FROM {table} x WHERE x.{own} = t.{qn('id')} AND x.{other} IN ({marks}))"  # noqa: S608  # nosec B608
+        return sql, list(ids)
+
+    def case(condition, value):
+        sql, params = condition
+        return f"CASE WHEN {sql} THEN %s ELSE 0 END", [*params, _micro(value)]
+
+    terms = []
+    if best_first:
+        whens, params = [], []
+        for r in best_first:
+            sql, ps = linked("objectives", [r.objective.pk])
+            whens.append(f"WHEN {sql} THEN %s")
+            params += [*ps, _micro(OBJECTIVE_POINTS + OBJECTIVE_STRENGTH * r.score)]
+        terms.append((f"CASE {' '.join(whens)} ELSE 0 END", params))
+    if wishes.platform_ids:
+        terms.append(case(linked("platforms", wishes.platform_ids), PLATFORM_POINTS))
+    in_focus = (f"t.{qn('focus')} IN ({', '.join(['%s'] * len(focuses))})", list(focuses))
+    if focuses:
+        terms.append(case(in_focus, FOCUS_POINTS))
+    if wishes.use_ids:
+        terms.append(case(linked("uses", wishes.use_ids), USE_POINTS))
+    if wishes.competences:  # COMPETENCE_POINTS × the share of those asked it teaches
+        asked = len(wishes.competences)
+        taught = " + ".join(f"CASE WHEN t.{qn(f'teaches_{code}')} THEN 1 ELSE 0 END" for code in wishes.competences)
+        whens = " ".join(f"WHEN {k} THEN %s" for k in range(1, asked + 1))
+        terms.append(
+            (f"CASE {taught} {whens} ELSE 0 END", [_micro(COMPETENCE_POINTS * k / asked) for k in range(1, asked + 1)])
+        )
+    if wishes.language:
+        terms.append(case((f"t.{qn('language')} = %s", [wishes.language]), LANGUAGE_POINTS))
+    score = " + ".join(sql for sql, _ in terms) or "0"
+    score_params = [p for _, params in terms for p in params]
+
+    candidates, candidate_params = [], []
+    if focuses:
+        candidates.append(in_focus[0])
+        candidate_params += in_focus[1]
+    if best_first:
+        sql, params = linked("objectives", [r.objective.pk for r in best_first])
+        candidates.append(sql)
+        candidate_params += params
+    if wishes.platform_ids and not focuses:
+        sql, params = linked("platforms", wishes.platform_ids)
+        candidates.append(sql)
+        candidate_params += params
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    statement = f"""
+        WITH scored AS MATERIALIZED (
+            SELECT t.{qn("id")} AS id, t.{qn("published_at")} AS published_at, {score} AS score
+            FROM {training} t
+            WHERE t.{qn("status")} = %s AND ({" OR ".join(candidates)})
+        ),
+        cut AS (SELECT score FROM scored ORDER BY score DESC LIMIT 1 OFFSET %s)
+        SELECT id, score FROM (
+            SELECT id, score, published_at, (
+                SELECT MIN(s.{qn("starts_at")}) FROM {session} s
+                WHERE s.{qn("training_id")} = scored.id AND s.{qn("starts_at")} >= %s
+            ) AS next_at
+            FROM scored
+            WHERE score >= COALESCE((SELECT score FROM cut), -1)
+        ) best
+        ORDER BY score DESC, next_at ASC NULLS LAST, published_at DESC, id ASC
+        LIMIT %s
+    """  # noqa: S608  # nosec B608 (table and column names from the models, every value a parameter)
+    params = [*score_params, Status.PUBLISHED, *candidate_params, max(limit - 1, 0), now, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return [(pk, score / MICRO) for pk, score in cursor.fetchall()]
+
+
+MICRO = 1_000_000
+
+
+def _micro(points):
+    return round(points * MICRO)
 
 
 def _names(items):
@@ -227,6 +301,7 @@ def reasons(training, focuses, found, wishes):
 # -- experts: ranked by the experts app -------------------------------------------------------------------
 
 _expert_ranker = None
+_expert_refresher = None
 _training_annotators = []
 
 
@@ -237,10 +312,20 @@ def register_training_annotator(annotate):
         _training_annotators.append(annotate)
 
 
-def register_expert_ranker(ranker):
-    """Called by ExpertsConfig.ready(): `ranker(analysis, focus, limit, wishes)` → ranked experts."""
-    global _expert_ranker
+def register_expert_ranker(ranker, refresh=None):
+    """Called by ExpertsConfig.ready(): `ranker(analysis, focus, limit, wishes)` → ranked experts;
+    `refresh(ranked)` sets again what the catalogue revision does not cover (reply times, whether each
+    can receive a brief) on experts ranked earlier (the ranking cache, catalogue.match)."""
+    global _expert_ranker, _expert_refresher
     _expert_ranker = ranker
+    _expert_refresher = refresh
+
+
+def refresh_experts(ranked):
+    """Ranked experts read from the ranking cache, with their live facts read again."""
+    if ranked and _expert_refresher is not None:
+        _expert_refresher(ranked)
+    return ranked
 
 
 def rank_experts(analysis, focus=None, limit=EXPERTS_LIMIT, wishes=None):

@@ -140,11 +140,15 @@ def recognise_uses(text, uses):
 
 
 def _phrases(use):
-    for lang in ("fr", "en"):
-        for phrase in [getattr(use, f"name_{lang}", ""), *use.keyword_list(lang)]:
-            words = [stems(word) for word in _tokens(phrase)]
-            if words:
-                yield words
+    return _phrases_of(
+        tuple(p for lang in ("fr", "en") for p in [getattr(use, f"name_{lang}", ""), *use.keyword_list(lang)])
+    )
+
+
+@lru_cache(maxsize=1024)
+def _phrases_of(texts):
+    """The stems of each phrase (read once per wording, not on every request)."""
+    return [words for words in ([stems(word) for word in _tokens(phrase)] for phrase in texts) if words]
 
 
 def _find(phrase, text_stems):

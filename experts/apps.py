@@ -18,11 +18,11 @@ class ExpertsConfig(AppConfig):
         )
         from .models import Expert, Outcome
         from .outcomes import annotate_trainings
-        from .ranking import rank_experts
+        from .ranking import rank_experts, refresh
 
         # The match page and API rank experts through catalogue.ranking, which never imports this app;
         # the training cards get their outcome figures the same way.
-        ranking.register_expert_ranker(rank_experts)
+        ranking.register_expert_ranker(rank_experts, refresh=refresh)
         ranking.register_training_annotator(annotate_trainings)
         # The compare page shows both figures for each training and its trainer.
         comparison.register_annotator(outcomes.annotate_trainings)

@@ -9,8 +9,7 @@ Figures are computed by aggregates over a whole list, one query whatever its len
 import math
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, FloatField, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Cast, Coalesce, Sqrt
+from django.db.models import Count, Q
 
 from catalogue import page_cache
 
@@ -55,24 +54,28 @@ def _objective_q(objective_ids):
 
 
 def figures_for(group, ids, objectives=()):
-    """{id: Figures} for experts or trainings (`group`), on `objectives` if any, else on all answers."""
+    """{id: Figures} for experts or trainings (`group`), on `objectives` if any, else on all answers.
+
+    `ids` None: every one with counted answers (those absent have none)."""
     field = GROUPS[group]
-    ids = [pk for pk in ids if pk is not None]
-    if not ids:
-        return {}
     objective_ids = [o.pk for o in objectives]
+    rows = counted().filter(_objective_q(objective_ids))
+    if ids is not None:
+        ids = [pk for pk in ids if pk is not None]
+        if not ids:
+            return {}
+        rows = rows.filter(**{f"{field}__in": ids})
     rows = (
-        counted()
-        .filter(_objective_q(objective_ids), **{f"{field}__in": ids})
-        .values(field)
+        rows.values(field)
         .annotate(
             answered=Count("pk"),
             reached_n=Count("pk", filter=Q(reached=Outcome.Reached.YES)),
             partly_n=Count("pk", filter=Q(reached=Outcome.Reached.PARTLY)),
         )
+        .order_by()
     )
     about = objectives[0] if len(objectives) == 1 else None
-    figures = {pk: Figures(objective=about) for pk in ids}
+    figures = {pk: Figures(objective=about) for pk in ids or ()}
     for row in rows:
         figures[row[field]] = Figures(row["answered"], row["reached_n"], row["partly_n"], about)
     return figures
@@ -101,43 +104,6 @@ def by_objective(group, ids):
             {"objective": row["brief__objective__slug"], "answered": row["answered"], "reached": row["reached_n"]}
         )
     return result
-
-
-def expert_annotations(objective_ids=()):
-    """Annotations for an Expert queryset: out_answered, out_reached, out_partly and outcome_bound (Wilson)."""
-    base = counted().filter(_objective_q(list(objective_ids)), brief__expert=OuterRef("pk"))
-
-    def count(extra):
-        return Coalesce(
-            Subquery(
-                base.filter(extra).values("brief__expert").annotate(n=Count("pk")).values("n")[:1],
-                output_field=IntegerField(),
-            ),
-            0,
-        )
-
-    return {
-        "out_answered": count(Q()),
-        "out_reached": count(Q(reached=Outcome.Reached.YES)),
-        "out_partly": count(Q(reached=Outcome.Reached.PARTLY)),
-    }
-
-
-def bound_expression():
-    """Wilson lower bound of the annotations of `expert_annotations` (0 without answers)."""
-    k = Cast(F("out_reached"), FloatField())
-    n = Cast(F("out_answered"), FloatField())
-    z2 = Value(Z * Z, output_field=FloatField())
-    half = Value(2.0, output_field=FloatField())
-    quarter = Value(4.0, output_field=FloatField())
-    bound = (k + z2 / half - Value(Z, output_field=FloatField()) * Sqrt(k * (n - k) / n + z2 / quarter)) / (n + z2)
-    return Case(
-        When(out_answered__gt=0, then=bound), default=Value(0.0, output_field=FloatField()), output_field=FloatField()
-    )
-
-
-def from_annotations(obj, objectives=()):
-    return Figures(obj.out_answered, obj.out_reached, obj.out_partly, objectives[0] if len(objectives) == 1 else None)
 
 
 REPLY_MAX = 1000

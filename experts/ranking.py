@@ -24,7 +24,9 @@ catalogue importing this app.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, FloatField, OuterRef, Q, Value
+from django.contrib.auth import get_user_model
+from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, Value, When
+from django.db.models.functions import Cast
 from django.utils.translation import gettext, ngettext
 
 from catalogue.enums import Focus, Language, Status
@@ -107,23 +109,49 @@ def rank_experts_for(focuses, objectives=(), limit=EXPERTS_LIMIT, wishes=None):
     for name, (condition, points) in facts.items():
         if condition is not None:
             score = score + points_when(Q(**{name: True}), points)
+    # Outcome evidence in one grouped query, its bound a constant per count (not subqueries per expert).
+    about = list(objectives)[:1]
+    evidence = outcomes.figures_for("expert", None, about)
+    by_count = {}
+    for pk, figures in evidence.items():
+        by_count.setdefault((figures.reached, figures.answered), []).append(pk)
+    bound = Case(
+        *[
+            When(pk__in=ids, then=Cast(Value(outcomes.wilson_lower_bound(*count)), FloatField()))
+            for count, ids in by_count.items()
+        ],
+        default=_weight(0.0),
+        output_field=FloatField(),
+    )
     experts = (
         Expert.objects.public()
         .with_focus(*focuses)
         .select_related("user")  # whether each can receive a brief, without a query per expert
-        .annotate(**annotations, **outcomes.expert_annotations(objective_ids[:1]), has_upcoming=Exists(upcoming))
-        .annotate(outcome_bound=outcomes.bound_expression())
+        .annotate(**annotations, outcome_bound=bound, has_upcoming=Exists(upcoming))
         .annotate(match_score=_weight(1 - OUTCOME_WEIGHT) * score + _weight(OUTCOME_WEIGHT) * F("outcome_bound"))
         .order_by("-match_score", "-has_upcoming", "name", "pk")[:limit]
     )
     experts = list(experts)
     times = response_times.figures_for([expert.pk for expert in experts])
     ranked = []
+    none = outcomes.Figures(objective=about[0] if about else None)
     for expert in experts:
         expert.response_time = times[expert.pk]
-        expert.outcome = outcomes.from_annotations(expert, list(objectives)[:1])
+        expert.outcome = evidence.get(expert.pk, none)
         ranked.append(RankedExpert(expert, round(expert.match_score, 3), reasons(expert, focuses, wishes)))
     return ranked
+
+
+def refresh(ranked):
+    """Read again, for experts ranked earlier (catalogue.match's ranking cache), what the catalogue
+    revision does not cover: reply times (briefs) and whether their account can receive a brief."""
+    experts = [r.expert for r in ranked]
+    times = response_times.figures_for([expert.pk for expert in experts])
+    users = get_user_model().objects.in_bulk([expert.user_id for expert in experts if expert.user_id])
+    for expert in experts:
+        expert.response_time = times[expert.pk]
+        if expert.user_id:
+            expert.user = users.get(expert.user_id)
 
 
 def _weight(value):

@@ -114,9 +114,10 @@ class MatchSerializer(serializers.Serializer):
     experts = MatchExpertSerializer(many=True)
 
 
-def match_payload(text, lang, platforms=(), competences=(), language=""):
-    """The API's answer for an objective (call under translation.override(lang))."""
-    match = find_match(text, lang, platforms, competences, language)
+def match_payload(text, lang, platforms=(), competences=(), language="", request=None):
+    """The API's answer for an objective (call under translation.override(lang)); `request`: the
+    visitor's Django request, when an anonymous one may use the match caches (catalogue.match)."""
+    match = find_match(text, lang, platforms, competences, language, request=request)
     analysis, wishes = match.analysis, match.wishes
     return {
         "query": analysis.query,
@@ -215,5 +216,6 @@ class MatchAPIView(APIView):
                 platforms=data.get("platform", []),
                 competences=data.get("competence", []),
                 language=data.get("language", ""),
+                request=request._request,
             )
             return Response(MatchSerializer(payload).data)

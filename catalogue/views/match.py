@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from ..enums import Competence, Focus, Language
-from ..match import PARAMS, find_match
+from ..match import PARAMS, find_match, query_holes
 from ..matching import MEDIA, MIXED, NETWORK, UNKNOWN, focus_meaning
 from ..models import Objective
 from ..page_cache import public_page
@@ -77,9 +77,9 @@ def catalogue_query(focus=None, objectives=(), wishes=None):
     return "?" + urlencode(params) if params else ""
 
 
-def brief_query(analysis, wishes):
+def brief_query(query, wishes):
     """What the brief form opens with: the objective, platforms and competences already said."""
-    params = [("objective", analysis.query)] if analysis.query else []
+    params = [("objective", query)] if query else []
     params += [("platform", p.slug) for p in wishes.platforms]
     params += [("competence", code) for code in wishes.competences]
     return "?" + urlencode(params) if params else ""
@@ -106,6 +106,7 @@ class MatchView(TemplateView):
             platforms=[slug[:80] for slug in self.request.GET.getlist("platform")[:MAX_PLATFORMS]],
             competences=data["competence"],
             language=language if language in Language.values else "",
+            request=self.request,
         )
         analysis, wishes = match.analysis, match.wishes
         context.update(
@@ -113,7 +114,8 @@ class MatchView(TemplateView):
             wishes=wishes,
             objective_groups=objective_groups(match.objectives),
             suggestions=match.suggestions,
-            brief_query=brief_query(analysis, wishes),
+            brief_query=brief_query(analysis.query, wishes),
+            brief_query_hole=brief_query(query_holes().form, wishes),  # the cached results' (match_tags)
             focus_choices=[(focus, Focus(focus).label) for focus in (MEDIA, NETWORK)],
             competence_labels=[Competence(code).label for code in wishes.competences],
             chosen_platforms=[p.slug for p in wishes.platforms if p.slug in self.request.GET.getlist("platform")],

@@ -116,8 +116,8 @@ def test_ranking_takes_the_same_number_of_queries_whatever_the_size(objectives, 
     analysis = analyse_with("viral marketing", objectives)
 
     # best training ids, those trainings, their objectives, platforms, uses, their outcomes;
-    # experts (outcome evidence included), their response times
-    with django_assert_num_queries(8):
+    # outcome evidence per expert, experts, their response times
+    with django_assert_num_queries(9):
         trainings = rank_trainings(analysis)
         experts = rank_experts(analysis)
 
