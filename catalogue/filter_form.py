@@ -8,7 +8,13 @@ labels, legends, `is-invalid`, `aria-invalid` and `aria-describedby` pointing
 at each error (`<field id>_error`).
 """
 
+import copy
+import html
+
+import django_filters
 from django import forms
+from django.db.models import QuerySet
+from django.http import QueryDict
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
@@ -19,6 +25,9 @@ class FilterForm(forms.Form):
     # (legend or None, field names): the sidebar's groups, in order. A field
     # that is not listed is not shown (e.g. `sort`, picked above the results).
     fieldsets = ()
+    # How a view keeps the choices of the model choice fields, e.g. per catalogue revision and
+    # language (catalogue.fragments.value): `keep_choices(compute)` returns `compute()` or its copy.
+    keep_choices = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,9 +39,27 @@ class FilterForm(forms.Form):
         super().full_clean()
         for name in self.errors:
             if name in self.fields:
-                widget = self.fields[name].widget
+                # This form's own copy of the field (it may be shared with other requests, see
+                # SharedFieldsFilterSet) before marking its input invalid.
+                field = self.fields[name] = copy.deepcopy(self.fields[name])
+                self._bound_fields_cache.pop(name, None)
+                widget = field.widget
                 # Django adds aria-invalid and aria-describedby="<id>_error" itself.
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+
+    def model_choices(self):
+        """{name: [(value, label)]} of the model choice fields (a query each), as the sidebar lists them."""
+        if not hasattr(self, "_model_choices"):
+
+            def compute():
+                return {
+                    name: [("" if value is None else str(value), str(label)) for value, label in field.choices]
+                    for name, field in self.fields.items()
+                    if isinstance(field, forms.ModelChoiceField)
+                }
+
+            self._model_choices = self.keep_choices(compute) if self.keep_choices else compute()
+        return self._model_choices
 
     def groups(self):
         """[(legend, [bound fields])]: only the listed fields."""
@@ -56,6 +83,10 @@ class FilterForm(forms.Form):
 
 
 def _e(value):
+    # A plain str (most values here) straight through html.escape, as django.utils.html.escape
+    # does, without its lazy-string and SafeString handling; anything else as a template would.
+    if type(value) is str:
+        return html.escape(value)
     return conditional_escape(value)
 
 
@@ -110,7 +141,10 @@ def _choices(field, multiple):
     widget = field.field.widget
     value = set(widget.format_value(field.value()))
     has_selected = False
-    for index, (option_value, option_label) in enumerate(field.field.choices):
+    choices = field.field.choices
+    if isinstance(field.field, forms.ModelChoiceField) and isinstance(field.form, FilterForm):
+        choices = field.form.model_choices()[field.name]
+    for index, (option_value, option_label) in enumerate(choices):
         if option_value is None:
             option_value = ""
         selected = (multiple or not has_selected) and str(option_value) in value
@@ -133,3 +167,69 @@ def _input(field):
             out.append(f" {_e(name)}" if value is True else f' {_e(name)}="{_e(str(value))}"')
     out.append(">")
     return "".join(out)
+
+
+class _SharedFields(dict):
+    """A form class's `base_fields` that its forms share rather than deep-copy (SharedFieldsFilterSet)."""
+
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
+_prepared = {}  # FilterSet class: (its filters with their fields built, its form class)
+
+
+class SharedFieldsFilterSet(django_filters.FilterSet):
+    """A FilterSet whose filters, form fields and form class are built once per process.
+
+    django-filter deep-copies every filter per FilterSet, builds a form class with new
+    fields, and Django deep-copies those fields per form: some 800 copies a request for
+    objects no request changes. Here each filter is a shallow copy of a prepared one
+    (its own `parent`), and the form's fields are the prepared filters' fields, shared
+    read-only. The one per-request change, the `is-invalid` class of a field in error,
+    is made on the form's own copy of that field (FilterForm.full_clean).
+    """
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        # BaseFilterSet.__init__, with shallow copies of the prepared filters.
+        prepared, self._form_class = _prepare(type(self))
+        if queryset is None:
+            queryset = self._meta.model._default_manager.all()
+        model = queryset.model
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = {}
+        for name, prototype in prepared.items():
+            filter_ = copy.copy(prototype)
+            filter_.model = model
+            filter_.parent = self
+            if prototype.method is not None:
+                filter_.method = prototype.method  # a FilterMethod calling this FilterSet's method
+            self.filters[name] = filter_
+
+    def get_form_class(self):
+        return self._form_class
+
+
+def _prepare(filterset_class):
+    found = _prepared.get(filterset_class)
+    if found is None:
+        filters = copy.deepcopy(filterset_class.base_filters)
+        for filter_ in filters.values():
+            filter_.model = filterset_class._meta.model
+        fields = {name: filter_.field for name, filter_ in filters.items()}
+        form_class = type(f"{filterset_class.__name__}Form", (filterset_class._meta.form,), fields)
+        form_class.base_fields = _SharedFields(form_class.base_fields)
+        found = _prepared[filterset_class] = (filters, form_class)
+    return found
+
+
+def given(value):
+    """Whether a filter's cleaned value asks for something (a model choice field gives a queryset:
+    `none()` when nothing was picked, read here without running or compiling it)."""
+    if isinstance(value, QuerySet):
+        return not value.query.is_empty()  # no query: an empty choice is `none()`
+    return value not in (None, "", [], False)

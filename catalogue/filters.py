@@ -7,6 +7,7 @@ feed all filter with it, so a parameter means the same thing everywhere.
 An invalid parameter is a form error; the other parameters still apply.
 """
 
+import operator
 import re
 from collections import namedtuple
 from datetime import datetime, time, timedelta
@@ -25,7 +26,6 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
-    QuerySet,
     Subquery,
     Value,
     When,
@@ -37,7 +37,7 @@ from django.utils.translation import gettext_lazy as _
 from . import currency
 from .bounds import validate_date_in_bounds
 from .enums import Competence, Focus, Format, Language, Level, Mode
-from .filter_form import FilterForm
+from .filter_form import FilterForm, SharedFieldsFilterSet, given
 from .models import Objective, Platform, Session, Training, Use
 from .search import SQLITE_FTS, SQLITE_FTS_NEWEST, SQLITE_FTS_WHERE, sqlite_indexable, sqlite_match
 from .text import fold
@@ -115,7 +115,7 @@ class TrainingFilterForm(FilterForm):
         return data
 
 
-class TrainingFilter(filters.FilterSet):
+class TrainingFilter(SharedFieldsFilterSet):
     q = filters.CharFilter(
         label=_("Search"),
         method="filter_text",
@@ -175,6 +175,7 @@ class TrainingFilter(filters.FilterSet):
         decimal_places=2,
         widget=NumberInput(attrs={"min": 0, "step": 1, "inputmode": "numeric"}),
     )
+    # `free=false` means "not only free ones", i.e. no filter (a filter's field is never required).
     free = filters.BooleanFilter(label=_("Free only"), method="filter_free", widget=forms.CheckboxInput)
     sort = filters.ChoiceFilter(
         label=_("Sort by"), choices=SortChoices.choices, method="filter_sort", empty_label=None, null_label=None
@@ -184,11 +185,6 @@ class TrainingFilter(filters.FilterSet):
         model = Training
         fields = []
         form = TrainingFilterForm
-
-    def __init__(self, data=None, *args, **kwargs):
-        super().__init__(data, *args, **kwargs)
-        # `free=false` means "not only free ones", i.e. no filter.
-        self.filters["free"].field.required = False
 
     # -- filtering -------------------------------------------------------------
 
@@ -222,20 +218,22 @@ class TrainingFilter(filters.FilterSet):
             )
         return queryset
 
+    # `value` is a queryset of the choices picked: `none()` when there are none, which
+    # `not value` would evaluate (compiling a query) where `given` reads it.
     def filter_objectives(self, queryset, name, value):
-        if not value:
+        if not given(value):
             return queryset
         through = Training.objectives.through.objects.filter(training=OuterRef("pk"), objective__in=value)
         return queryset.filter(Exists(through))
 
     def filter_platforms(self, queryset, name, value):
-        if not value:
+        if not given(value):
             return queryset
         through = Training.platforms.through.objects.filter(training=OuterRef("pk"), platform__in=value)
         return queryset.filter(Exists(through))
 
     def filter_uses(self, queryset, name, value):
-        if not value:
+        if not given(value):
             return queryset
         through = Training.uses.through.objects.filter(training=OuterRef("pk"), use__in=value)
         return queryset.filter(Exists(through))
@@ -402,9 +400,13 @@ class TrainingFilter(filters.FilterSet):
             wanted[self.CUBE.index(f"teaches_{code}")] = True
         if data.get("free"):
             wanted[len(self.CUBE)] = True
-        rows = (
-            (row[0], row[1], row[-1]) for row in cube if all(row[index] == value for index, value in wanted.items())
-        )
+        if wanted:
+            # One C-level comparison per row: (level, …) == wanted (SQLite's 1 equals True).
+            pick = operator.itemgetter(*wanted)
+            target = tuple(wanted.values()) if len(wanted) > 1 else next(iter(wanted.values()))
+            rows = [(row[0], row[1], row[-1]) for row in cube if pick(row) == target]
+        else:
+            rows = [(row[0], row[1], row[-1]) for row in cube]
         selected = {name: data.get(name) for name in FACETS}
         return self._facets(rows, selected)
 
@@ -414,7 +416,7 @@ class TrainingFilter(filters.FilterSet):
         EXACT_COUNTS only, one of them not focus or format (those two are one index-only scan)."""
         if not self.is_bound or self.counts_capped:
             return False
-        return any(_given(value) and name not in (*FACETS, "sort") for name, value in self.form.cleaned_data.items())
+        return any(given(value) and name not in (*FACETS, "sort") for name, value in self.form.cleaned_data.items())
 
     @property
     def counts_capped(self):
@@ -422,7 +424,7 @@ class TrainingFilter(filters.FilterSet):
         if not self.is_bound:
             return False
         self.errors  # noqa: B018 (validates the form)
-        return any(_given(value) and name not in EXACT_COUNTS for name, value in self.form.cleaned_data.items())
+        return any(given(value) and name not in EXACT_COUNTS for name, value in self.form.cleaned_data.items())
 
     def _sample(self, queryset):
         # The rows in the order an index gives them, so the LIMIT stops the reading:
@@ -441,27 +443,24 @@ class TrainingFilter(filters.FilterSet):
 
     @staticmethod
     def _facets(rows, selected):
-        counts = {name: {} for name in FACETS}
+        """Facets of (focus, format, count) rows: each facet's counts under the other facet's pick."""
+        focus_picked, format_picked = selected.get("focus"), selected.get("format")
+        by_focus, by_format = {}, {}
         total = 0
-        for row in rows:
-            for index, name in enumerate(FACETS):
-                other = 1 - index
-                if not selected.get(FACETS[other]) or row[other] == selected[FACETS[other]]:
-                    counts[name][row[index]] = counts[name].get(row[index], 0) + row[2]
-            if all(not selected.get(name) or row[index] == selected[name] for index, name in enumerate(FACETS)):
-                total += row[2]
-        return Facets(counts["focus"], counts["format"], total)
+        for focus, format_, n in rows:
+            focus_matches = not focus_picked or focus == focus_picked
+            if not format_picked or format_ == format_picked:
+                by_focus[focus] = by_focus.get(focus, 0) + n
+                if focus_matches:
+                    total += n
+            if focus_matches:
+                by_format[format_] = by_format.get(format_, 0) + n
+        return Facets(by_focus, by_format, total)
 
 
 # `capped`: the search found more than COUNT_CAP trainings (`total` is COUNT_CAP);
 # `partial`: the per-value counts stopped at COUNT_CAP + 1 trainings (they are lower bounds).
 Facets = namedtuple("Facets", "focus format total capped partial", defaults=(False, False))
-
-
-def _given(value):
-    if isinstance(value, QuerySet):
-        return not value.query.is_empty()  # no query: an empty choice is `none()`
-    return value not in (None, "", [], False)
 
 
 def _start_of_day(day):

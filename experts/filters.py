@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from catalogue.enums import Competence, Focus, Language
-from catalogue.filter_form import FilterForm
+from catalogue.filter_form import FilterForm, SharedFieldsFilterSet, given
 from catalogue.models import Platform, Use
 from catalogue.text import fold
 
@@ -25,7 +25,7 @@ class ExpertFilterForm(FilterForm):
     fieldsets = ((None, ("focus", "platform", "use", "competence", "city", "language")),)
 
 
-class ExpertFilter(filters.FilterSet):
+class ExpertFilter(SharedFieldsFilterSet):
     focus = filters.ChoiceFilter(
         label=_("Focus"), choices=Focus.choices, empty_label=_("Media or network"), method="filter_focus"
     )
@@ -65,7 +65,7 @@ class ExpertFilter(filters.FilterSet):
 
     def filter_platforms(self, queryset, name, value):
         # Any of the platforms asked for (the parameter repeats).
-        if not value:
+        if not given(value):
             return queryset
         through = Expert.platforms.through.objects.filter(expert=OuterRef("pk"), platform__in=value)
         return queryset.filter(Exists(through))

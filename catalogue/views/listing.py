@@ -1,9 +1,12 @@
-"""What the public list pages (trainings, experts) share: forgiving pagination,
-query strings that keep the filters, and the "active filter" chips."""
+"""What the public list pages (trainings, experts) share: pagination and query
+strings that keep the filters, and the "active filter" chips."""
 
 from django import forms
-from django.utils.formats import date_format
+from django.utils.formats import date_format, localize
+from django.utils.html import conditional_escape as escape
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,22 +35,64 @@ def carried(params, defaults=()):
     return pairs
 
 
-class ForgivingPaginationMixin:
-    """`page=abc` shows the first page, `page=99999` the last one: never a 404 or 500."""
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
-
-
 def pagination_context(params, page_obj):
-    """What templates/catalogue/includes/pagination.html needs."""
+    """What templates/catalogue/includes/pagination.html shows: `pagination`, its markup."""
     query = query_string(params, page=None)
-    return {
-        "page_prefix": query + "&" if query != "?" else query,
-        "page_range": page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
+    prefix = query + "&" if query != "?" else query
+    page_range = page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    return {"page_prefix": prefix, "pagination": pagination_markup(page_obj, prefix, page_range)}
+
+
+def pagination_markup(page_obj, prefix, page_range):
+    """Pagination keeping the filters (`prefix`: the query string up to `page=`), the markup
+    a template with a tag per link gave, built with string joins (a list page renders it anew)."""
+    if not page_obj.has_other_pages():
+        return mark_safe("\n\n")
+    link = f"{escape(prefix)}page="
+    previous, next_ = gettext("Previous"), gettext("Next")
+    out = [
+        f'\n\n<nav aria-label="{escape(gettext("Pages"))}" class="mt-4">\n  <ul class="pagination flex-wrap justify-content-center">\n    '
+    ]
+    if page_obj.has_previous():
+        number = number_text(page_obj.previous_page_number())
+        out.append(
+            f'\n      <li class="page-item"><a class="page-link" href="{link}{number}" rel="prev">{previous}</a></li>\n    '
+        )
+    else:
+        out.append(f'\n      <li class="page-item disabled"><span class="page-link">{previous}</span></li>\n    ')
+    out.append("\n    ")
+    current, ellipsis, page_word = page_obj.number, page_obj.paginator.ELLIPSIS, gettext("Page")
+    for number in page_range:
+        if number == current:
+            item = f'<li class="page-item active" aria-current="page"><span class="page-link">{number_text(number)}</span></li>'
+        elif number == ellipsis:
+            item = '<li class="page-item disabled"><span class="page-link">…</span></li>'
+        else:
+            shown = number_text(number)
+            item = (
+                f'<li class="page-item"><a class="page-link" href="{link}{shown}">'
+                f'<span class="visually-hidden">{page_word} </span>{shown}</a></li>'
+            )
+        out.append(f"\n      \n        {item}\n      \n    ")
+    out.append("\n    ")
+    if page_obj.has_next():
+        number = number_text(page_obj.next_page_number())
+        out.append(
+            f'\n      <li class="page-item"><a class="page-link" href="{link}{number}" rel="next">{next_}</a></li>\n    '
+        )
+    else:
+        out.append(f'\n      <li class="page-item disabled"><span class="page-link">{next_}</span></li>\n    ')
+    of = gettext("Page %(number)s of %(total)s") % {
+        "number": number_text(page_obj.number),
+        "total": number_text(page_obj.paginator.num_pages),
     }
+    out.append(f'\n  </ul>\n  <p class="text-center small text-body-secondary">{of}</p>\n</nav>\n\n')
+    return mark_safe("".join(out))  # noqa: S308  # nosec B308 B703 (escaped query, numbers, translated words)
+
+
+def number_text(number):
+    """`{{ number }}` of a whole number: localized (grouped digits, if the settings group them) past 999."""
+    return str(number) if number < 1000 else escape(localize(number))
 
 
 def active_filters(filterset, params, ignore=("page", "sort")):

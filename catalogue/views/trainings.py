@@ -1,6 +1,11 @@
+from functools import partial
+
 from django.db.models import Prefetch
 from django.utils.decorators import method_decorator
+from django.utils.html import conditional_escape as escape
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from .. import currency, fragments, public_review
@@ -10,7 +15,15 @@ from ..models import Session, Training
 from ..page_cache import public_page
 from ..shortlist import PARAM as SHORTLIST
 from ..shortlist import for_request as shortlist_of
-from .listing import CARRIED, active_filters, carried, pagination_context, query_string
+from .listing import CARRIED, active_filters, carried, number_text, pagination_context, query_string
+
+# What a card shows (catalogue.cards): the texts and snapshots a card never shows (description,
+# search text, approved snapshot, the trainer's bio and JSON profile) are neither read nor decoded.
+CARD_FIELDS = (
+    *("title", "slug", "trainer", "summary", "focus", "format", "level", "mode", "language", "city"),
+    *("duration_hours", "price", "currency"),
+    *("trainer__name", "trainer__slug", "trainer__photo"),
+)
 
 
 # `t` is the visitor's shortlist (catalogue.shortlist): kept in every link, never a filter.
@@ -31,6 +44,8 @@ class TrainingListView(ListView):
         filters = self.request.GET.copy()
         filters.pop(SHORTLIST, None)
         self.filterset = TrainingFilter(filters or None, queryset=Training.objects.published())
+        # The objective, use and platform choices the sidebar lists, kept per catalogue revision.
+        self.filterset.form.keep_choices = partial(fragments.value, self.request, "training-filter-choices", ())
         return self.filterset.qs
 
     def paginate_queryset(self, queryset, page_size):
@@ -54,7 +69,13 @@ class TrainingListView(ListView):
         # Page through narrow ids, then load only that page's cards with their
         # next session and trainer: deep pages stay as fast as the first one.
         ids = list(page.object_list)
-        cards = Training.objects.published().filter(pk__in=ids).with_next_session().select_related("trainer")
+        cards = (
+            Training.objects.published()
+            .filter(pk__in=ids)
+            .with_next_session()
+            .select_related("trainer")
+            .only(*CARD_FIELDS)
+        )
         by_pk = {training.pk: training for training in cards}
         page.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
         return paginator, page, page.object_list, page.has_other_pages()
@@ -100,6 +121,10 @@ class TrainingListView(ListView):
             price_rates=lambda: currency.stated_rates(filterset.price_rates),
         )
         context.update(pagination_context(params, context["page_obj"]))
+        # The facet links and the sort menu as markup (what the template's loops gave).
+        context["facets_nav"] = _facets_markup(context["facets"])
+        context["sort_label"] = next((option["label"] for option in context["sort_options"] if option["active"]), "")
+        context["sort_items"] = _sort_markup(context["sort_options"])
         return context
 
     @staticmethod
@@ -163,6 +188,54 @@ class TrainingDetailView(DetailView):
         defaults += [("platform", p.slug) for p in training.platforms.all()[:1]]
         context["brief_query"] = urlencode([("training", training.slug), *carried(self.request.GET, defaults)])
         return context
+
+
+def _facets_markup(facets):
+    """The facet navigations: their links, the active one marked, and their counts."""
+    out = []
+    for facet in facets:
+        name = escape(facet["name"])
+        label, all_label = (
+            (_("Focus"), _("All focuses")) if facet["name"] == "focus" else (_("Format"), _("All formats"))
+        )
+        active = facet["all_active"]
+        out.append(
+            f'\n      <nav class="facet mb-2" aria-label="{escape(label)}">\n'
+            f'        <ul class="nav nav-pills flex-nowrap overflow-x-auto facet-{name}">\n'
+            f'          <li class="nav-item"><a class="nav-link text-nowrap{" active" if active else ""}" '
+            f'href="{escape(facet["all_url"])}"{_CURRENT if active else ""}>{all_label}{_count(facet["total"])}</a></li>\n'
+            "          "
+        )
+        for option in facet["options"]:
+            active = option["active"]
+            out.append(
+                f'\n            <li class="nav-item"><a class="nav-link text-nowrap{" active" if active else ""}" '
+                f'href="{escape(option["url"])}" data-facet="{name}-{escape(option["code"])}"{_CURRENT if active else ""}>'
+                f"{escape(option['label'])}{_count(option['count'])}</a></li>\n          "
+            )
+        out.append("\n        </ul>\n      </nav>\n    ")
+    return mark_safe("".join(out))  # noqa: S308  # nosec B308 B703 (escaped values, translated words)
+
+
+_CURRENT = ' aria-current="true"'
+
+
+def _count(count):
+    if count is None:
+        return ""
+    shown = escape(count) if isinstance(count, str) else number_text(count)
+    return f' <span class="badge rounded-pill facet-count">{shown}</span>'
+
+
+def _sort_markup(options):
+    """The sort menu's items, the active one marked."""
+    return mark_safe(  # noqa: S308  # nosec B308 B703 (escaped values)
+        "".join(
+            f'\n              <li><a class="dropdown-item{" active" if option["active"] else ""}" '
+            f'href="{escape(option["url"])}"{_CURRENT if option["active"] else ""}>{escape(option["label"])}</a></li>\n            '
+            for option in options
+        )
+    )
 
 
 def _keep_shortlist(request, path):

@@ -12,8 +12,10 @@ import pytest
 from django.template import RequestContext, Template
 from django.utils import timezone
 
+from catalogue.filter_form import FilterForm
 from catalogue.models import ExchangeRate, Objective, Revision, Training
-from tests.factories import make_expert, make_objective, make_outcomes, make_session, make_training
+from experts.models import Expert
+from tests.factories import make_expert, make_objective, make_outcomes, make_platform, make_session, make_training
 
 pytestmark = pytest.mark.django_db
 
@@ -75,11 +77,16 @@ def test_cards_render_as_the_include_did(client, training, settings):
 
 def test_the_filter_sidebar_is_shared_by_the_pages_of_one_search(client, training):
     objective = make_objective(slug="vendre-plus", name_fr="Vendre plus", name_en="Sell more")
-    assert "Vendre plus" in client.get("/fr/trainings/?focus=media").content.decode()
-    Objective.objects.filter(pk=objective.pk).update(name_fr="Vendre davantage")  # the revision does not know
-    assert "Vendre plus" in client.get("/fr/trainings/?focus=media&page=2").content.decode()
-    other_search = client.get("/fr/trainings/?focus=network").content.decode()
-    assert "Vendre davantage" in other_search and "Vendre plus" not in other_search
+    built = mock.patch.object(FilterForm, "sidebar_fields", autospec=True, side_effect=FilterForm.sidebar_fields)
+    with built as sidebar_fields:
+        assert "Vendre plus" in client.get("/fr/trainings/?focus=media").content.decode()
+        Objective.objects.filter(pk=objective.pk).update(name_fr="Vendre davantage")  # the revision does not know
+        assert "Vendre plus" in client.get("/fr/trainings/?focus=media&page=2").content.decode()
+        assert sidebar_fields.call_count == 1
+        other_search = client.get("/fr/trainings/?focus=network").content.decode()
+        assert sidebar_fields.call_count == 2
+    # Its own sidebar (its focus picked), listing the objectives kept for the revision.
+    assert '<option value="network" selected>' in other_search and "Vendre plus" in other_search
     Revision.bump()
     assert "Vendre davantage" in client.get("/fr/trainings/?focus=media").content.decode()
 
@@ -141,6 +148,8 @@ PAGES = [
     "/en/trainings/vendre/?objective=vendre-plus&t=vendre",
     "/fr/trainings/lier/",
     "/fr/experts/chloe-tremblay/",
+    "/fr/experts/",
+    "/en/experts/?focus=media",
     "/fr/",
     "/en/",
 ]
@@ -190,6 +199,10 @@ CHANGES = {
     "session cancelled": lambda w: w.first.delete(),
     "trainer renamed": lambda w: _save(w.trainer, name="Chloé Gagnon"),
     "trainer photo": lambda w: _save(w.trainer, photo="experts/chloe.jpg"),
+    "trainer headline": lambda w: _save(w.trainer, headline="Stratège Instagram"),
+    "trainer platform": lambda w: w.trainer.platforms.add(make_platform(slug="mastodon", name_fr="Mastodon")),
+    "another training": lambda w: make_training(title="Vendre en direct", slug="direct", trainer=w.trainer),
+    "objective renamed": lambda w: _save(w.objective, name_fr="Vendre davantage"),
     "exchange rate": lambda w: ExchangeRate.objects.create(currency="EUR", cad_value=Decimal("1.6")),
     "outcomes answered": lambda w: make_outcomes(w.trainer, training=w.selling, reached=3),
     "time past a session start": lambda w: _days_later(4),
@@ -219,6 +232,8 @@ def test_a_logged_in_trainer_sees_every_change_at_once(client, settings, world):
         page = client.get(url).content.decode()
         assert "Vendre sur TikTok" in page and "Vendre sur Instagram" not in page
     assert "Vendre davantage" in client.get("/fr/trainings/").content.decode()
+    Expert.objects.filter(pk=world.trainer.pk).update(headline="Stratège TikTok")
+    assert "Stratège TikTok" in client.get("/fr/experts/").content.decode()
 
 
 def test_facet_counts_of_any_search_on_indexed_columns_come_from_one_table_per_revision(client, training):

@@ -171,6 +171,16 @@ def test_every_bad_value_at_once(client):
     assert set(response.context["form"].errors) == {"focus", "starts_after", "price_max", "q"}
 
 
+def test_a_field_marked_invalid_for_one_search_is_not_for_the_next(client):
+    # The filter forms share their fields across requests (catalogue.filter_form.SharedFieldsFilterSet).
+    make_training()
+    invalid = _html(client.get("/en/trainings/?price_max=cheap&city=Lyon"))
+    assert 'id="id_price_max_error"' in invalid and 'class="form-control is-invalid"' in invalid
+    valid = _html(client.get("/en/trainings/?price_max=100&city=Laval"))
+    assert "is-invalid" not in valid and 'aria-invalid="true"' not in valid
+    assert 'class="form-control" id="id_price_max"' in valid and 'name="price_max" value="100"' in valid
+
+
 def test_empty_state_suggests_relaxing_filters_with_a_link_that_clears_them(client):
     make_training(title="Only media", focus="media")
     html = _html(client.get("/fr/trainings/?focus=network&free=true"))
