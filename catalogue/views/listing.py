@@ -44,50 +44,46 @@ def pagination_context(params, page_obj):
 
 
 def pagination_markup(page_obj, prefix, page_range):
-    """Pagination keeping the filters (`prefix`: the query string up to `page=`), the markup
-    a template with a tag per link gave, built with string joins (a list page renders it anew)."""
+    """Pagination keeping the filters (`prefix`: the query string up to `page=`), built with string
+    joins rather than a template tag per link (a list page renders it anew for every search)."""
     if not page_obj.has_other_pages():
-        return mark_safe("\n\n")
+        return ""
     link = f"{escape(prefix)}page="
-    previous, next_ = gettext("Previous"), gettext("Next")
-    out = [
-        f'\n\n<nav aria-label="{escape(gettext("Pages"))}" class="mt-4">\n  <ul class="pagination flex-wrap justify-content-center">\n    '
-    ]
+    previous, next_ = escape(gettext("Previous")), escape(gettext("Next"))
+    items = []
     if page_obj.has_previous():
         number = number_text(page_obj.previous_page_number())
-        out.append(
-            f'\n      <li class="page-item"><a class="page-link" href="{link}{number}" rel="prev">{previous}</a></li>\n    '
-        )
+        items.append(f'<li class="page-item"><a class="page-link" href="{link}{number}" rel="prev">{previous}</a></li>')
     else:
-        out.append(f'\n      <li class="page-item disabled"><span class="page-link">{previous}</span></li>\n    ')
-    out.append("\n    ")
-    current, ellipsis, page_word = page_obj.number, page_obj.paginator.ELLIPSIS, gettext("Page")
+        items.append(f'<li class="page-item disabled"><span class="page-link">{previous}</span></li>')
+    current, ellipsis, page_word = page_obj.number, page_obj.paginator.ELLIPSIS, escape(gettext("Page"))
     for number in page_range:
         if number == current:
-            item = f'<li class="page-item active" aria-current="page"><span class="page-link">{number_text(number)}</span></li>'
+            items.append(
+                f'<li class="page-item active" aria-current="page"><span class="page-link">{number_text(number)}</span></li>'
+            )
         elif number == ellipsis:
-            item = '<li class="page-item disabled"><span class="page-link">…</span></li>'
+            items.append('<li class="page-item disabled"><span class="page-link">…</span></li>')
         else:
             shown = number_text(number)
-            item = (
+            items.append(
                 f'<li class="page-item"><a class="page-link" href="{link}{shown}">'
                 f'<span class="visually-hidden">{page_word} </span>{shown}</a></li>'
             )
-        out.append(f"\n      \n        {item}\n      \n    ")
-    out.append("\n    ")
     if page_obj.has_next():
         number = number_text(page_obj.next_page_number())
-        out.append(
-            f'\n      <li class="page-item"><a class="page-link" href="{link}{number}" rel="next">{next_}</a></li>\n    '
-        )
+        items.append(f'<li class="page-item"><a class="page-link" href="{link}{number}" rel="next">{next_}</a></li>')
     else:
-        out.append(f'\n      <li class="page-item disabled"><span class="page-link">{next_}</span></li>\n    ')
-    of = gettext("Page %(number)s of %(total)s") % {
-        "number": number_text(page_obj.number),
-        "total": number_text(page_obj.paginator.num_pages),
-    }
-    out.append(f'\n  </ul>\n  <p class="text-center small text-body-secondary">{of}</p>\n</nav>\n\n')
-    return mark_safe("".join(out))  # noqa: S308  # nosec B308 B703 (escaped query, numbers, translated words)
+        items.append(f'<li class="page-item disabled"><span class="page-link">{next_}</span></li>')
+    of = escape(
+        gettext("Page %(number)s of %(total)s")
+        % {"number": number_text(page_obj.number), "total": number_text(page_obj.paginator.num_pages)}
+    )
+    return mark_safe(  # noqa: S308  # nosec B308 B703 (escaped query, numbers and translated words)
+        f'<nav aria-label="{escape(gettext("Pages"))}" class="mt-4">\n'
+        f'<ul class="pagination flex-wrap justify-content-center">{"".join(items)}</ul>\n'
+        f'<p class="text-center small text-body-secondary">{of}</p>\n</nav>'
+    )
 
 
 def number_text(number):
