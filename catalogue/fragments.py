@@ -68,14 +68,7 @@ def value(request, name, vary, compute):
     revision and the language, for anonymous requests (e.g. the facet counts of a search)."""
     if not enabled(request):
         return compute()
-    digest = hashlib.sha256(repr(vary).encode()).hexdigest()
-    key = f"value:{name}:{page_cache.revision(request)}:{get_language()}:{digest}"
-    result = cache.get(key)
-    cache_stats.record(name, hits=result is not None, misses=result is None)
-    if result is None:
-        result = compute()
-        cache.set(key, result, settings.FRAGMENT_CACHE_SECONDS)
-    return result
+    return _cached(request, f"value:{name}", name, vary, compute, shareable=lambda: True)
 
 
 def block(context, name, vary, render):
@@ -84,12 +77,21 @@ def block(context, name, vary, render):
     request = context.get("request")
     if not enabled(request):
         return render()
-    digest = hashlib.sha256(repr(vary).encode()).hexdigest()
-    key = f"fragment:{name}:{page_cache.revision(request)}:{get_language()}:{digest}"
-    markup = cache.get(key)
-    cache_stats.record(name, hits=markup is not None, misses=markup is None)
-    if markup is None:
-        markup = render()
-        if not _holds_a_token(request):
-            cache.set(key, str(markup), settings.FRAGMENT_CACHE_SECONDS)
+    markup = _cached(
+        request, f"fragment:{name}", name, vary, lambda: str(render()), shareable=lambda: not _holds_a_token(request)
+    )
     return mark_safe(markup)  # noqa: S308  # nosec B308 B703 (a template's own autoescaped output)
+
+
+def _cached(request, prefix, stat, vary, compute, shareable):
+    """The one lookup of value() and block(): keyed on `vary`, the revision and the language;
+    stored only if `shareable()` once computed (a CSRF token may have been rendered meanwhile)."""
+    digest = hashlib.sha256(repr(vary).encode()).hexdigest()
+    key = f"{prefix}:{page_cache.revision(request)}:{get_language()}:{digest}"
+    result = cache.get(key)
+    cache_stats.record(stat, hits=result is not None, misses=result is None)
+    if result is None:
+        result = compute()
+        if shareable():
+            cache.set(key, result, settings.FRAGMENT_CACHE_SECONDS)
+    return result
